@@ -1,0 +1,227 @@
+package org.sparsevit4j.supernet.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.sparsevit4j.core.WindowGrid;
+
+/**
+ * One stage of a Swin Transformer: its blocks (regular, shifted, regular, …) with window
+ * activation pruning.
+ *
+ * <p>The semantics are ARCHITECTURE.md's: importance is computed once, at the input of the first
+ * block whose ratio is above 0 (mean |x| over channels per token, padding 0, L2 over a window's
+ * tokens); each parity ranks its windows once (regular windows of that map, and windows of the
+ * map rolled as the shifted blocks roll it); a block of level k keeps the first
+ * {@code floor(nW·(10−k)/10)} windows of its parity's ranking per image, so kept sets are nested;
+ * pruned windows pass through unchanged.
+ *
+ * <p>The stage enters its window layout once and leaves it once (see {@link WindowLayout}); a
+ * block gathers the windows it keeps and scatters its result back in place. In training the
+ * scatter writes into a copy that autograd tracks, so gradients reach both the kept windows
+ * (through the block) and the pruned ones (through the identity).
+ *
+ * <p>Shapes: input and output {@code (B, H, W, C)}; state {@code (B, nW, N, C)}.
+ */
+public final class SwinStage extends AbstractBlock {
+
+    private final int index;
+    private final List<SwinBlock> blocks;
+
+    /**
+     * @param index stage index, for names and the MAC recorder
+     * @param depth number of blocks
+     * @param dim channels
+     * @param heads attention heads
+     * @param window window side
+     * @param mlpHidden MLP hidden width
+     */
+    public SwinStage(int index, int depth, int dim, int heads, int window, int mlpHidden) {
+        this.index = index;
+        List<SwinBlock> list = new ArrayList<>(depth);
+        for (int j = 0; j < depth; j++) {
+            list.add(addChildBlock("block" + j, new SwinBlock(dim, heads, window, mlpHidden, j % 2 == 1)));
+        }
+        blocks = Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Runs the stage.
+     *
+     * @param x {@code (B, H, W, C)}
+     * @param levels the pruning level (ratio × 10) of each block, non-decreasing
+     * @param layouts the model's layout cache
+     * @param recorder MAC recorder or null
+     * @return {@code (B, H, W, C)}
+     */
+    public NDArray apply(ParameterStore ps, NDArray x, int[] levels, WindowLayouts layouts, boolean training,
+            MacRecorder recorder) {
+        if (levels.length != blocks.size()) {
+            throw new IllegalArgumentException("stage " + index + " has " + blocks.size() + " blocks, got "
+                    + levels.length + " levels");
+        }
+        Shape shape = x.getShape();
+        int b = Math.toIntExact(shape.get(0));
+        int height = Math.toIntExact(shape.get(1));
+        int width = Math.toIntExact(shape.get(2));
+        long c = shape.get(3);
+        WindowLayout layout = layouts.of(height, width, x.getDevice());
+        NDArray relativeIndex = layouts.relativeIndex(x.getDevice());
+        int nW = layout.numWindows();
+        long n = layout.tokensPerWindow();
+
+        try (NDManager scope = NDManager.subManagerOf(x)) {
+            scope.tempAttachAll(x);
+            NDArray flat = x.reshape(b, (long) height * width, c);
+            if (layout.padded()) {
+                flat = flat.concat(scope.zeros(new Shape(b, 1, c), x.getDataType()), 1);
+            }
+            NDArray state = flat.get(new NDIndex(":, {}", layout.entry())).reshape(b, nW, n, c);
+            NDArray batch = scope.create(LongStream.range(0, b).toArray(), new Shape(b, 1));
+            Ranking ranking = null;
+            for (int j = 0; j < blocks.size(); j++) {
+                if (levels[j] > 0 && ranking == null) {
+                    ranking = rank(state, layout);
+                }
+                try (NDManager blockScope = NDManager.subManagerOf(state)) {
+                    blockScope.tempAttachAll(state);
+                    NDArray next = runBlock(ps, j, state, levels[j], ranking, layout, relativeIndex, batch,
+                            blockScope, training, recorder);
+                    state = next == state ? state : blockScope.ret(next);
+                }
+            }
+            NDArray out = state.reshape(b, (long) nW * n, c)
+                    .get(new NDIndex(":, {}", layout.exit()))
+                    .reshape(b, height, width, c);
+            return scope.ret(out);
+        }
+    }
+
+    private NDArray runBlock(ParameterStore ps, int j, NDArray state, int level, Ranking ranking,
+            WindowLayout layout, NDArray relativeIndex, NDArray batch, NDManager scope, boolean training,
+            MacRecorder recorder) {
+        SwinBlock block = blocks.get(j);
+        boolean shifted = block.shifted() && layout.shifts();
+        String key = "block " + index + "." + j;
+        Shape shape = state.getShape();
+        long b = shape.get(0);
+        long nW = shape.get(1);
+        long n = shape.get(2);
+        long c = shape.get(3);
+
+        if (level == 0 || ranking == null) {
+            if (!shifted) {
+                return block.apply(ps, state, layout.validRegular(), relativeIndex, null, training, recorder, key);
+            }
+            NDArray windows = state.reshape(b, nW * n, c)
+                    .get(new NDIndex(":, {}", layout.shiftOrder()))
+                    .reshape(b, nW, n, c);
+            NDArray out = block.apply(ps, windows, layout.validShifted(), relativeIndex, layout.shiftMask(),
+                    training, recorder, key);
+            return out.reshape(b, nW * n, c)
+                    .get(new NDIndex(":, {}", layout.shiftInverse()))
+                    .reshape(b, nW, n, c);
+        }
+
+        int kept = WindowGrid.keptWindows(layout.numWindows(), level);
+        if (kept == 0) {
+            return state; // every window passes through
+        }
+        NDArray order = (shifted ? ranking.shifted : ranking.regular).get(new NDIndex(":, :{}", kept)); // (B, k)
+        if (!shifted) {
+            NDIndex where = new NDIndex("{}, {}", batch, order);
+            NDArray windows = state.get(where);                                         // (B, k, N, C)
+            NDArray valid = layout.padded() ? rows(layout.validRegular(), order, scope) : null;
+            NDArray out = block.apply(ps, windows, valid, relativeIndex, null, training, recorder, key);
+            return scatter(state, where, out, training);
+        }
+        NDArray tokens = rows(layout.shiftOrderByWindow(), order, scope);               // (B, k, N)
+        NDIndex where = new NDIndex("{}, {}", batch.reshape(b, 1, 1), tokens);
+        NDArray flat = state.reshape(b, nW * n, c);
+        NDArray windows = flat.get(where);                                              // (B, k, N, C)
+        NDArray valid = layout.padded() ? rows(layout.validShifted(), order, scope) : null;
+        NDArray mask = rows(layout.shiftMask(), order, scope);                          // (B, k, 1, N, N)
+        NDArray out = block.apply(ps, windows, valid, relativeIndex, mask, training, recorder, key);
+        return scatter(flat, where, out, training).reshape(b, nW, n, c);
+    }
+
+    /**
+     * Writes the kept windows back. In inference the state is this stage's own array and is
+     * overwritten in place; in training the write goes to a tracked copy ({@code add(0)}, not
+     * {@code duplicate()}, which would cut the pass-through windows off the gradient graph).
+     */
+    private static NDArray scatter(NDArray state, NDIndex where, NDArray values, boolean training) {
+        NDArray target = training ? state.add(0) : state;
+        target.set(where, values);
+        return target;
+    }
+
+    /** Rows {@code table[index]} of a cached table, owned by {@code scope} rather than the cache. */
+    private static NDArray rows(NDArray table, NDArray index, NDManager scope) {
+        NDArray out = table.get(index);
+        out.attach(scope);
+        return out;
+    }
+
+    /** Window rankings of both parities, best first, {@code (B, nW)} int64 each. */
+    private record Ranking(NDArray regular, NDArray shifted) {
+    }
+
+    private static Ranking rank(NDArray state, WindowLayout layout) {
+        Shape shape = state.getShape();
+        long b = shape.get(0);
+        int nW = layout.numWindows();
+        long n = layout.tokensPerWindow();
+        NDArray scores = state.stopGradient().abs().mean(new int[] {3});               // (B, nW, N)
+        if (layout.padded()) {
+            scores = scores.mul(layout.validTokens());
+        }
+        NDArray regular = descending(scores, nW);
+        NDArray shifted = regular;
+        if (layout.shifts()) {
+            NDArray rolled = scores.reshape(b, nW * n)
+                    .get(new NDIndex(":, {}", layout.shiftOrder()))
+                    .reshape(b, nW, n);
+            shifted = descending(rolled, nW);
+        }
+        return new Ranking(regular, shifted);
+    }
+
+    /** Window indices by descending L2 norm of their token scores. */
+    private static NDArray descending(NDArray tokenScores, int nW) {
+        NDArray windowScores = tokenScores.norm(2, new int[] {2}, false);               // (B, nW)
+        return windowScores.topK(nW, 1, true, true).get(1);
+    }
+
+    public List<SwinBlock> blocks() {
+        return blocks;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        throw new UnsupportedOperationException("SwinStage runs inside SwinBackbone, which supplies levels and layouts");
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        for (SwinBlock block : blocks) {
+            block.initialize(manager, dataType, inputShapes);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.sparsevit4j.supernet.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.supernet.io.SafetensorsReader;
+import org.sparsevit4j.supernet.weights.DeterministicWeights;
+import org.sparsevit4j.supernet.weights.TorchvisionNames;
+
+/**
+ * The torchvision references of {@code tools/fixtures/make_swin_fixtures.py}: cases (architecture,
+ * input size, configuration) and their expected logits and pooled features, plus the weights and
+ * inputs, rebuilt from {@link DeterministicWeights} exactly as the script drew them.
+ */
+public final class SwinFixtures implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One reference case. */
+    public record Case(String name, String arch, int batch, int height, int width, SparsityConfig config,
+            boolean bf16Weights, int inputAttempt) {
+    }
+
+    private final SafetensorsReader reader;
+    private final JsonNode archs;
+    private final List<Case> cases = new ArrayList<>();
+
+    private SwinFixtures(Path file) {
+        reader = SafetensorsReader.open(file);
+        try {
+            archs = JSON.readTree(reader.metadata().get("archs"));
+            for (JsonNode c : JSON.readTree(reader.metadata().get("cases"))) {
+                List<List<Double>> ratios = JSON.convertValue(c.get("ratios"),
+                        JSON.getTypeFactory().constructCollectionType(List.class,
+                                JSON.getTypeFactory().constructCollectionType(List.class, Double.class)));
+                cases.add(new Case(c.get("case").asText(), c.get("arch").asText(), c.get("batch").asInt(),
+                        c.get("height").asInt(), c.get("width").asInt(), SparsityConfig.ofRatios(ratios),
+                        c.get("weights").asText().equals("bf16"), c.get("input_attempt").asInt()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static SwinFixtures load() {
+        try {
+            return new SwinFixtures(Path.of(SwinFixtures.class.getResource("/fixtures/swin_reference.safetensors").toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<Case> cases() {
+        return cases;
+    }
+
+    public Case get(String name) {
+        return cases.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public ArchitectureSpec arch(String name) {
+        if (name.equals("swin_t")) {
+            return ArchitectureSpec.preset("swin_t");
+        }
+        JsonNode a = archs.get(name);
+        return new ArchitectureSpec(name, a.get("patch").asInt(), 3, a.get("embed_dim").asInt(),
+                JSON.convertValue(a.get("depths"), JSON.getTypeFactory().constructCollectionType(List.class, Integer.class)),
+                JSON.convertValue(a.get("heads"), JSON.getTypeFactory().constructCollectionType(List.class, Integer.class)),
+                a.get("window").asInt(), a.get("mlp_ratio").asDouble(), a.get("classes").asInt());
+    }
+
+    public float[] expected(Case c, String output) {
+        return reader.readFloats(c.name() + "/" + output);
+    }
+
+    public NDArray input(NDManager manager, Case c) {
+        float[] data = DeterministicWeights.input(c.batch(), 3, c.height(), c.width(), c.inputAttempt(),
+                DeterministicWeights.FIXTURE_SEED);
+        return manager.create(data, new Shape(c.batch(), 3, c.height(), c.width()));
+    }
+
+    /** A classifier of {@code arch}, initialized on {@code manager}, holding the fixture weights. */
+    public static SwinClassifier model(NDManager manager, ArchitectureSpec arch, UnaryOperator<float[]> rounding) {
+        SwinClassifier model = new SwinClassifier(arch);
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 224, 224));
+        for (Map.Entry<String, Parameter> e : TorchvisionNames.of(model).entrySet()) {
+            Parameter p = e.getValue();
+            float[] values = DeterministicWeights.parameter(e.getKey(), p.getArray().getShape().getShape(),
+                    DeterministicWeights.FIXTURE_SEED);
+            p.getArray().set(FloatBuffer.wrap(rounding.apply(values)));
+        }
+        return model;
+    }
+
+    public static float maxAbsDiff(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
+        }
+        float max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}
