@@ -1,10 +1,12 @@
 package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,9 +33,12 @@ public final class SwinFixtures implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One reference case. */
+    /**
+     * One reference case; {@code weights} is {@code f32} (the deterministic weights), {@code bf16}
+     * (the same rounded to bfloat16) or the name of a committed weight file.
+     */
     public record Case(String name, String arch, int batch, int height, int width, SparsityConfig config,
-            boolean bf16Weights, int inputAttempt) {
+            String weights, int inputAttempt) {
     }
 
     private final SafetensorsReader reader;
@@ -50,7 +55,7 @@ public final class SwinFixtures implements AutoCloseable {
                                 JSON.getTypeFactory().constructCollectionType(List.class, Double.class)));
                 cases.add(new Case(c.get("case").asText(), c.get("arch").asText(), c.get("batch").asInt(),
                         c.get("height").asInt(), c.get("width").asInt(), SparsityConfig.ofRatios(ratios),
-                        c.get("weights").asText().equals("bf16"), c.get("input_attempt").asInt()));
+                        c.get("weights").asText(), c.get("input_attempt").asInt()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,11 +63,21 @@ public final class SwinFixtures implements AutoCloseable {
     }
 
     public static SwinFixtures load() {
+        return new SwinFixtures(resource("swin_reference.safetensors"));
+    }
+
+    /** A committed fixture file. */
+    public static Path resource(String name) {
         try {
-            return new SwinFixtures(Path.of(SwinFixtures.class.getResource("/fixtures/swin_reference.safetensors").toURI()));
+            return Path.of(SwinFixtures.class.getResource("/fixtures/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The cases run with the deterministic float32 weights. */
+    public List<Case> f32Cases() {
+        return cases.stream().filter(c -> c.weights().equals("f32")).toList();
     }
 
     public List<Case> cases() {
@@ -86,6 +101,17 @@ public final class SwinFixtures implements AutoCloseable {
 
     public float[] expected(Case c, String output) {
         return reader.readFloats(c.name() + "/" + output);
+    }
+
+    /** Runs a case on a model and returns how far logits and pooled features are from the reference. */
+    public float[] errors(SwinClassifier model, NDManager manager, Case c) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDList out = model.classify(new ParameterStore(scope, false), input(scope, c), c.config(), false);
+            return new float[] {
+                maxAbsDiff(out.get(0).toFloatArray(), expected(c, "logits")),
+                maxAbsDiff(out.get(1).toFloatArray(), expected(c, "pooled")),
+            };
+        }
     }
 
     public NDArray input(NDManager manager, Case c) {

@@ -1,0 +1,158 @@
+package org.sparsevit4j.supernet.weights;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.supernet.io.SafetensorsReader;
+import org.sparsevit4j.supernet.io.TensorInfo;
+import org.sparsevit4j.supernet.model.SwinClassifier;
+
+/**
+ * A Swin weight file (safetensors, torchvision or timm keys, F32/F16/BF16) opened for import.
+ *
+ * <p>Loading is all or nothing: every key and shape is checked against the model before any
+ * parameter is written, and a mismatch is one error listing the missing keys, the unexpected
+ * keys and the wrong shapes. (DJL itself does not check shapes when it loads parameters.)
+ */
+public final class SwinWeights implements AutoCloseable {
+
+    private static final int LISTED = 8;
+
+    private final SafetensorsReader reader;
+    private final WeightNaming naming;
+    /** torchvision key → file key. */
+    private final Map<String, String> fileKeys = new LinkedHashMap<>();
+
+    private SwinWeights(SafetensorsReader reader) {
+        this.reader = reader;
+        String source = reader.file().toString();
+        naming = WeightNaming.detect(new LinkedHashSet<>(reader.names()), source);
+        naming.toTorchvision(reader.names()).forEach((file, torchvision) -> {
+            String previous = fileKeys.put(torchvision, file);
+            if (previous != null) {
+                throw new InvalidInputException(source + ": keys " + previous + " and " + file
+                        + " both name " + torchvision);
+            }
+        });
+    }
+
+    /** Opens a safetensors weight file; one-line errors for a missing or malformed file. */
+    public static SwinWeights open(Path file) {
+        SafetensorsReader reader = SafetensorsReader.open(file);
+        try {
+            return new SwinWeights(reader);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    public WeightNaming naming() {
+        return naming;
+    }
+
+    public Path file() {
+        return reader.file();
+    }
+
+    /** Shape of each tensor under its torchvision key (buffers excluded). */
+    public Map<String, long[]> shapes() {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        fileKeys.forEach((torchvision, file) -> out.put(torchvision, reader.info(file).shape()));
+        return out;
+    }
+
+    /** The architecture these weights are for, read off their shapes. */
+    public ArchitectureSpec inferArchitecture() {
+        return ArchitectureInference.infer(shapes(), file().toString());
+    }
+
+    /** The values under a torchvision key, as float32. */
+    public float[] read(String torchvisionKey) {
+        String key = fileKeys.get(torchvisionKey);
+        if (key == null) {
+            throw new InvalidInputException(file() + ": no tensor for " + torchvisionKey);
+        }
+        return reader.readFloats(key);
+    }
+
+    /**
+     * A classifier holding these weights, its parameters on {@code manager}.
+     *
+     * @param arch the architecture to build, or null to infer it from the weights
+     */
+    public SwinClassifier newModel(NDManager manager, ArchitectureSpec arch) {
+        SwinClassifier model = new SwinClassifier(arch != null ? arch : inferArchitecture());
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, model.arch().inChannels(), 224, 224));
+        loadInto(model);
+        return model;
+    }
+
+    /**
+     * Writes every parameter of {@code model} from this file, after checking that the file has
+     * exactly the model's keys with the model's shapes.
+     */
+    public void loadInto(SwinClassifier model) {
+        Map<String, Parameter> parameters = TorchvisionNames.of(model);
+        List<String> missing = new ArrayList<>();
+        List<String> wrongShape = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            String file = fileKeys.get(e.getKey());
+            if (file == null) {
+                missing.add(e.getKey());
+                continue;
+            }
+            long[] expected = e.getValue().getArray().getShape().getShape();
+            TensorInfo info = reader.info(file);
+            if (!Arrays.equals(expected, info.shape())) {
+                wrongShape.add(file + " is " + Arrays.toString(info.shape()) + " but " + model.arch().name()
+                        + " needs " + Arrays.toString(expected));
+            }
+        }
+        Set<String> unexpected = new LinkedHashSet<>();
+        fileKeys.forEach((torchvision, file) -> {
+            if (!parameters.containsKey(torchvision)) {
+                unexpected.add(file);
+            }
+        });
+        if (!missing.isEmpty() || !unexpected.isEmpty() || !wrongShape.isEmpty()) {
+            StringBuilder message = new StringBuilder(file() + " does not fit " + model.arch().name() + ":");
+            describe(message, "missing", missing);
+            describe(message, "unexpected", new ArrayList<>(unexpected));
+            describe(message, "wrong shape", wrongShape);
+            throw new InvalidInputException(message.toString());
+        }
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            e.getValue().getArray().set(FloatBuffer.wrap(read(e.getKey())));
+        }
+    }
+
+    private static void describe(StringBuilder message, String what, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        message.append(' ').append(items.size()).append(' ').append(what).append(" (");
+        message.append(String.join(", ", items.subList(0, Math.min(LISTED, items.size()))));
+        if (items.size() > LISTED) {
+            message.append(", and ").append(items.size() - LISTED).append(" more");
+        }
+        message.append(");");
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}
