@@ -76,7 +76,6 @@ public final class SwinStage extends AbstractBlock {
         int width = Math.toIntExact(shape.get(2));
         long c = shape.get(3);
         WindowLayout layout = layouts.of(height, width, x.getDevice());
-        NDArray relativeIndex = layouts.relativeIndex(x.getDevice());
         int nW = layout.numWindows();
         long n = layout.tokensPerWindow();
 
@@ -88,6 +87,7 @@ public final class SwinStage extends AbstractBlock {
             }
             NDArray state = flat.get(new NDIndex(":, {}", layout.entry())).reshape(b, nW, n, c);
             NDArray batch = scope.create(LongStream.range(0, b).toArray(), new Shape(b, 1));
+            NDArray relativeIndex = scope.create(layouts.relativeIndex());
             Ranking ranking = null;
             for (int j = 0; j < blocks.size(); j++) {
                 if (levels[j] > 0 && ranking == null) {

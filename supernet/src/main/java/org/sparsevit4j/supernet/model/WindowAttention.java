@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -52,7 +53,8 @@ public final class WindowAttention extends AbstractBlock {
      * Attention of each window's tokens among themselves.
      *
      * @param h normalized tokens {@code (B, K, N, C)}
-     * @param relativeIndex {@code (N·N)} int64 index into the bias table (see {@link WindowLayouts})
+     * @param relativeIndex {@code (N·N)} int64 index into the bias table (see {@link WindowLayouts}),
+     *     on a manager that lives no longer than this pass
      * @param mask additive shift mask {@code (B|1, K, 1, N, N)} or null
      * @param recorder MAC recorder or null; {@code key} names this block for it
      * @return {@code (B, K, N, C)}
@@ -64,7 +66,6 @@ public final class WindowAttention extends AbstractBlock {
         long k = shape.get(1);
         long n = shape.get(2);
         long c = shape.get(3);
-        NDManager scope = h.getManager();
 
         NDArray packed = qkv.apply(ps, h, training);                       // (B, K, N, 3C)
         packed = packed.reshape(b, k, n, 3, heads, c / heads)
@@ -75,8 +76,9 @@ public final class WindowAttention extends AbstractBlock {
         NDArray logits = q.matMul(keysT);                                  // (B, K, h, N, N)
 
         NDArray table = ps.getValue(relativePositionBiasTable, h.getDevice(), training);
-        NDArray bias = table.get(relativeIndex);                           // (N·N, h)
-        bias.attach(scope); // made from the parameter, so it would otherwise outlive the pass
+        // a lookup owned by the index's (per-pass) manager; table.get(index) would be owned by the model's
+        NDArray bias = relativeIndex.getNDArrayInternal()
+                .embedding(relativeIndex, table, SparseFormat.DENSE).singletonOrThrow(); // (N·N, h)
         logits = logits.add(bias.reshape(n, n, heads).transpose(2, 0, 1)); // + (h, N, N)
         if (mask != null) {
             logits = logits.add(mask);

@@ -1,7 +1,6 @@
 package org.sparsevit4j.supernet.model;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +15,12 @@ public final class WindowLayouts implements AutoCloseable {
 
     private final int window;
     private final Map<Long, WindowLayout> bySize = new ConcurrentHashMap<>();
+    private final long[] relativeIndex;
     private NDManager cache;
-    private NDArray relativeIndex;
 
     public WindowLayouts(int window) {
         this.window = window;
+        this.relativeIndex = buildRelativeIndex(window);
     }
 
     /** The layout of an {@code height × width} map on {@code device}. */
@@ -31,25 +31,26 @@ public final class WindowLayouts implements AutoCloseable {
     }
 
     /**
-     * {@code (N·N)} int64: for query token i and key token j of a window, the row of the bias
-     * table for their offset, {@code (Δrow + M − 1)·(2M − 1) + (Δcol + M − 1)} as torchvision
-     * builds it.
+     * {@code (N·N)}: for query token i and key token j of a window, the row of the bias table for
+     * their offset, {@code (Δrow + M − 1)·(2M − 1) + (Δcol + M − 1)} as torchvision builds it.
+     * Kept as Java data: each pass copies it into its own scope, so that the table lookup, whose
+     * result lands on the index's manager, never touches a long-lived one.
      */
-    public synchronized NDArray relativeIndex(Device device) {
-        NDManager manager = manager(device);
-        if (relativeIndex == null) {
-            int n = window * window;
-            long[] index = new long[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    int dr = i / window - j / window + window - 1;
-                    int dc = i % window - j % window + window - 1;
-                    index[i * n + j] = (long) dr * (2 * window - 1) + dc;
-                }
+    public long[] relativeIndex() {
+        return relativeIndex.clone();
+    }
+
+    private static long[] buildRelativeIndex(int window) {
+        int n = window * window;
+        long[] index = new long[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int dr = i / window - j / window + window - 1;
+                int dc = i % window - j % window + window - 1;
+                index[i * n + j] = (long) dr * (2 * window - 1) + dc;
             }
-            relativeIndex = manager.create(index);
         }
-        return relativeIndex;
+        return index;
     }
 
     private NDManager manager(Device device) {
@@ -68,10 +69,14 @@ public final class WindowLayouts implements AutoCloseable {
         return bySize.size();
     }
 
+    /** Arrays held by the cache: constant once every size in use has been seen (a leak check). */
+    public synchronized int cachedArrays() {
+        return cache == null ? 0 : cache.getManagedArrays().size();
+    }
+
     @Override
     public synchronized void close() {
         bySize.clear();
-        relativeIndex = null;
         if (cache != null) {
             cache.close();
             cache = null;
