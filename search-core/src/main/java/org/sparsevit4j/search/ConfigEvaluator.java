@@ -1,0 +1,36 @@
+package org.sparsevit4j.search;
+
+import org.sparsevit4j.core.SparsityConfig;
+
+/**
+ * The search's fitness: the quality of a configuration on the search split (top-1 accuracy, mIoU,
+ * ...), higher is better. Implemented by the evaluator module on the supernet; tests use synthetic ones.
+ *
+ * <p>The search calls it only for configurations that meet the budget and never twice for the
+ * same configuration in one run (results are cached, also across a resume). It may be slow.
+ * By default it is called from one thread at a time; an implementation that is safe to call
+ * concurrently returns {@code true} from {@link #isThreadSafe()}, and the search then spreads a
+ * generation over {@code SearchSettings.threads()} threads. Either way it must be a function of
+ * the configuration alone (deterministic), or the same seed cannot give the same result.
+ */
+@FunctionalInterface
+public interface ConfigEvaluator {
+
+    /** The metric of {@code config}; must be finite. */
+    double evaluate(SparsityConfig config);
+
+    /** Whether {@link #evaluate} may be called from several threads at once. */
+    default boolean isThreadSafe() {
+        return false;
+    }
+
+    /** Name of the metric for output files and logs, e.g. {@code top1} or {@code mIoU}. */
+    default String metricName() {
+        return "metric";
+    }
+
+    /** One line describing the evaluator (model weights, dataset, split) for provenance. */
+    default String description() {
+        return getClass().getName();
+    }
+}

@@ -1,0 +1,26 @@
+package org.sparsevit4j.search;
+
+import org.sparsevit4j.core.SparsityConfig;
+
+/**
+ * Predicted latency of a configuration on the target device, in milliseconds. Implemented by the
+ * latency profiler (a per-block lookup table measured on the device); MACs need no model, they are
+ * counted analytically ({@link MacCostTable}).
+ *
+ * <p>Rejection sampling asks it about every draw that meets the MAC budget, thousands of times per
+ * generation, so it must be cheap (microseconds) and deterministic. It is called from the search's
+ * alteration thread only, never concurrently. It should not increase when a ratio increases: the
+ * search's up-front check of an impossible latency window compares the dense and the sparsest
+ * configuration only.
+ */
+@FunctionalInterface
+public interface CostModel {
+
+    /** Predicted latency of {@code config} in milliseconds; must be finite and not negative. */
+    double latencyMs(SparsityConfig config);
+
+    /** One line describing the model (device, batch size, table file) for provenance. */
+    default String description() {
+        return getClass().getName();
+    }
+}

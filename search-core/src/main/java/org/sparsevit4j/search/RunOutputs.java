@@ -1,0 +1,168 @@
+package org.sparsevit4j.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.SparsityConfigJson;
+
+/**
+ * The result files of a run directory, for the reports module and for people; each written
+ * atomically, JSON with a fixed key order, no timestamps (same seed, same bytes):
+ *
+ * <ul>
+ *   <li>{@code best.json}: the best configuration in {@code SparsityConfigJson}'s
+ *       {@code {"ratios": ...}} shape plus its objectives and the provenance;</li>
+ *   <li>{@code best-config.json}: the same ratios alone, readable by {@code SparsityConfigJson.read};</li>
+ *   <li>{@code pareto.json}, {@code pareto.csv}: the Pareto front, cheapest first, and its hypervolume;</li>
+ *   <li>{@code candidates.csv}: every evaluated configuration in evaluation order;</li>
+ *   <li>{@code generations.csv}: one progress row per generation;</li>
+ *   <li>{@code baselines.json}: uniform sparsity and random search beside the search's own numbers;</li>
+ *   <li>{@code provenance.json}: tool, versions, seed and full settings.</li>
+ * </ul>
+ */
+final class RunOutputs {
+
+    static final String BEST = "best.json";
+    static final String BEST_CONFIG = "best-config.json";
+    static final String PARETO_JSON = "pareto.json";
+    static final String PARETO_CSV = "pareto.csv";
+    static final String CANDIDATES_CSV = "candidates.csv";
+    static final String GENERATIONS_CSV = "generations.csv";
+    static final String BASELINES = "baselines.json";
+    static final String PROVENANCE = "provenance.json";
+
+    static final String CSV_HEADER = "index,origin,generation,metric,macs,gmacs,latency_ms,ratios\n";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private RunOutputs() {
+    }
+
+    static void write(Path runDir, SearchResult result, List<Candidate> evaluations, ObjectNode provenance) {
+        ObjectNode best = candidateToJson(result.best(), result.metricName());
+        best.set("provenance", provenance);
+        writeJson(runDir.resolve(BEST), best);
+        SparsityConfigJson.write(result.best().config(), runDir.resolve(BEST_CONFIG));
+
+        ObjectNode pareto = NODES.objectNode();
+        pareto.put("metricName", result.metricName());
+        pareto.put("costObjective", result.settings().costObjective().id());
+        pareto.put("costUnit", result.settings().costObjective().unit());
+        pareto.put("hypervolume", result.hypervolume());
+        ArrayNode front = pareto.putArray("front");
+        result.paretoFront().forEach(c -> front.add(candidateToJson(c, null)));
+        pareto.set("provenance", provenance);
+        writeJson(runDir.resolve(PARETO_JSON), pareto);
+        AtomicFiles.writeString(runDir.resolve(PARETO_CSV), csv(result.paretoFront()));
+        AtomicFiles.writeString(runDir.resolve(CANDIDATES_CSV), csv(evaluations));
+        AtomicFiles.writeString(runDir.resolve(GENERATIONS_CSV), generationsCsv(result.history()));
+
+        if (result.baselines() != null) {
+            writeJson(runDir.resolve(BASELINES), baselinesToJson(result, provenance));
+        }
+        writeJson(runDir.resolve(PROVENANCE), provenance);
+    }
+
+    /** A candidate as {@code {"ratios": [[...]], "metric": ..., ...}}; {@code metricName} is added when not null. */
+    static ObjectNode candidateToJson(Candidate c, String metricName) {
+        ObjectNode o = NODES.objectNode();
+        o.set("ratios", ratios(c.config()));
+        o.put("metric", c.metric());
+        if (metricName != null) {
+            o.put("metricName", metricName);
+        }
+        o.put("macs", c.costs().macs());
+        o.put("gmacs", c.costs().gmacs());
+        if (c.costs().hasLatency()) {
+            o.put("latencyMs", c.costs().latencyMs());
+        } else {
+            o.putNull("latencyMs");
+        }
+        o.put("index", c.index());
+        o.put("generation", c.generation());
+        o.put("origin", c.origin().id());
+        return o;
+    }
+
+    private static ObjectNode baselinesToJson(SearchResult r, ObjectNode provenance) {
+        BaselineResult b = r.baselines();
+        ObjectNode o = NODES.objectNode();
+        o.put("metricName", r.metricName());
+        ObjectNode search = o.putObject("search");
+        search.set("best", candidateToJson(r.best(), null));
+        search.put("uniqueEvaluations", r.uniqueEvaluations());
+        search.put("hypervolume", r.hypervolume());
+        ObjectNode uniform = o.putObject("uniform");
+        setNullable(uniform, "best", b.bestUniform());
+        ArrayNode all = uniform.putArray("candidates");
+        b.uniform().forEach(c -> all.add(candidateToJson(c, null)));
+        ObjectNode random = o.putObject("random");
+        random.put("uniqueEvaluations", b.randomEvaluations());
+        random.put("drawAttempts", b.randomDrawAttempts());
+        setNullable(random, "best", b.bestRandom());
+        random.put("hypervolume", b.randomHypervolume());
+        ArrayNode front = random.putArray("front");
+        b.randomFront().forEach(c -> front.add(candidateToJson(c, null)));
+        o.set("provenance", provenance);
+        return o;
+    }
+
+    static String csv(List<Candidate> candidates) {
+        StringBuilder sb = new StringBuilder(CSV_HEADER.length() + 96 * candidates.size()).append(CSV_HEADER);
+        for (Candidate c : candidates) {
+            sb.append(c.index()).append(',').append(c.origin().id()).append(',').append(c.generation()).append(',')
+                    .append(c.metric()).append(',').append(c.costs().macs()).append(',').append(c.costs().gmacs())
+                    .append(',').append(c.costs().hasLatency() ? Double.toString(c.costs().latencyMs()) : "")
+                    .append(",\"").append(c.config().compact()).append("\"\n");
+        }
+        return sb.toString();
+    }
+
+    private static String generationsCsv(List<GenerationReport> history) {
+        StringBuilder sb = new StringBuilder("generation,best_metric,best_macs,best_latency_ms,feasible_rate,"
+                + "draw_attempts,unique_evaluations,hypervolume,front_size\n");
+        for (GenerationReport r : history) {
+            sb.append(r.generation()).append(',').append(r.bestMetric()).append(',').append(r.bestCosts().macs())
+                    .append(',').append(r.bestCosts().hasLatency() ? Double.toString(r.bestCosts().latencyMs()) : "")
+                    .append(',').append(r.feasibleRate()).append(',').append(r.drawAttempts()).append(',')
+                    .append(r.uniqueEvaluations()).append(',').append(r.hypervolume()).append(',')
+                    .append(r.frontSize()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static ArrayNode ratios(SparsityConfig config) {
+        ArrayNode stages = NODES.arrayNode(config.numStages());
+        for (int s = 0; s < config.numStages(); s++) {
+            ArrayNode blocks = stages.addArray();
+            for (int b = 0; b < config.depth(s); b++) {
+                blocks.add(config.ratio(s, b));
+            }
+        }
+        return stages;
+    }
+
+    private static void setNullable(ObjectNode o, String name, Candidate c) {
+        if (c == null) {
+            o.putNull(name);
+        } else {
+            o.set(name, candidateToJson(c, null));
+        }
+    }
+
+    private static void writeJson(Path file, ObjectNode node) {
+        try {
+            AtomicFiles.writeString(file, MAPPER.writeValueAsString(node) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + file.getFileName(), e);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.sparsevit4j.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.MacCounter;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.SparsityConfigJson;
+
+class EvolutionarySearchTest {
+
+    private static final ArchitectureSpec SWIN_T = ArchitectureSpec.preset("swin_t");
+
+    @TempDir
+    Path tmp;
+
+    static SearchSettings.Builder settings() {
+        return SearchSettings.builder(SWIN_T, 224, 224)
+                .budget(SearchBudget.ofMacs(MacLimit.parse("0.6x")))
+                .generations(8)
+                .seed(42);
+    }
+
+    private static RecordingEvaluator recording(SearchSettings s, boolean threadSafe) {
+        long max = MacLimit.parse("0.6x").resolve(MacCounter.count(SWIN_T, 224, 224, SparsityConfig.dense(SWIN_T)).backbone());
+        return new RecordingEvaluator(new SyntheticFitness(),
+                c -> s.budget().maxMacs() == null || MacCounter.count(SWIN_T, 224, 224, c).backbone() <= max, threadSafe);
+    }
+
+    @Test
+    void neverEvaluatesAnInfeasibleOrRepeatedConfigAndCountsUniqueEvaluations() {
+        SearchSettings s = settings().build();
+        RecordingEvaluator evaluator = recording(s, false);
+        List<GenerationReport> reports = new ArrayList<>();
+        SearchResult result = EvolutionarySearch.run(s, evaluator, null, tmp.resolve("run"), reports::add);
+        assertEquals(evaluator.calls(), result.totalEvaluations());
+        assertTrue(result.uniqueEvaluations() <= 100 + 8 * 100);
+        assertTrue(result.uniqueEvaluations() > 300, "children are mostly new: " + result.uniqueEvaluations());
+        assertEquals(9, reports.size());
+        assertEquals(reports, result.history());
+        for (int g = 0; g < reports.size(); g++) {
+            GenerationReport r = reports.get(g);
+            assertEquals(g, r.generation());
+            assertTrue(r.feasibleRate() > 0 && r.feasibleRate() <= 1);
+            if (g > 0) {
+                assertTrue(r.bestMetric() >= reports.get(g - 1).bestMetric(), "elitism keeps the best");
+                assertTrue(r.hypervolume() >= reports.get(g - 1).hypervolume(), "the archive only grows");
+            }
+        }
+        assertTrue(result.best().costs().macs() <= MacLimit.parse("0.6x").resolve(new MacCostTable(
+                new GeneLayout(SWIN_T, Granularity.PAIR), 224, 224).denseMacs()));
+        assertNotNull(result.baselines());
+        assertEquals(result.uniqueEvaluations(), result.baselines().randomEvaluations());
+        assertTrue(result.best().metric() >= result.baselines().bestUniform().metric());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResultAndFilesWhateverTheThreads() throws IOException {
+        SearchSettings one = settings().build();
+        SearchSettings four = settings().threads(4).build();
+        SearchResult a = EvolutionarySearch.run(one, recording(one, true), null, tmp.resolve("a"), null);
+        SearchResult b = EvolutionarySearch.run(four, recording(four, true), null, tmp.resolve("b"), null);
+        assertEquals(a, withThreads(b, 1));
+        Map<String, String> filesA = files(tmp.resolve("a"));
+        Map<String, String> filesB = files(tmp.resolve("b"));
+        assertEquals(filesA.keySet(), filesB.keySet());
+        for (String name : filesA.keySet()) {
+            assertEquals(filesA.get(name).replace("\"threads\":4", "\"threads\":1").replace("\"threads\" : 4", "\"threads\" : 1"),
+                    filesB.get(name).replace("\"threads\":4", "\"threads\":1").replace("\"threads\" : 4", "\"threads\" : 1"), name);
+        }
+        SearchResult other = EvolutionarySearch.run(settings().seed(43).build(), new SyntheticFitness(), null,
+                tmp.resolve("c"), null);
+        assertFalse(a.history().equals(other.history()), "another seed draws another population");
+    }
+
+    @Test
+    void writesTheResultFiles() throws IOException {
+        Path dir = tmp.resolve("run");
+        SearchResult result = EvolutionarySearch.run(settings().generations(3).build(), new SyntheticFitness(), null, dir, null);
+        for (String name : List.of("search-state.json", "best.json", "best-config.json", "pareto.json", "pareto.csv",
+                "candidates.csv", "generations.csv", "baselines.json", "provenance.json")) {
+            assertTrue(Files.isRegularFile(dir.resolve(name)), name);
+        }
+        assertEquals(result.best().config(), SparsityConfigJson.read(dir.resolve("best-config.json"), SWIN_T));
+        JsonNode best = new ObjectMapper().readTree(dir.resolve("best.json").toFile());
+        List<String> keys = new ArrayList<>();
+        best.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("ratios", "metric", "metricName", "macs", "gmacs", "latencyMs", "index", "generation",
+                "origin", "provenance"), keys);
+        assertEquals(result.best().metric(), best.get("metric").asDouble());
+        assertEquals(42, best.get("provenance").get("seed").asLong());
+        assertEquals("sparsevit4j", best.get("provenance").get("tool").asText());
+        assertEquals("8.3.0", best.get("provenance").get("jenetics").asText());
+        assertEquals("pair", best.get("provenance").get("settings").get("granularity").asText());
+        List<String> candidates = Files.readAllLines(dir.resolve("candidates.csv"));
+        assertEquals(RunOutputs.CSV_HEADER.strip(), candidates.get(0));
+        assertEquals(result.totalEvaluations() + 1, candidates.size());
+        assertEquals(result.paretoFront().size() + 1, Files.readAllLines(dir.resolve("pareto.csv")).size());
+        JsonNode pareto = new ObjectMapper().readTree(dir.resolve("pareto.json").toFile());
+        assertEquals(result.hypervolume(), pareto.get("hypervolume").asDouble());
+        assertEquals(result.paretoFront().size(), pareto.get("front").size());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "no temp files left");
+        }
+    }
+
+    @Test
+    void anImpossibleBudgetFailsBeforeAnyEvaluation() {
+        SearchSettings s = settings().budget(SearchBudget.ofMacs(MacLimit.parse("0.05"))).build();
+        RecordingEvaluator evaluator = recording(s, false);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> EvolutionarySearch.run(s, evaluator, null, tmp.resolve("run"), null));
+        assertTrue(e.getMessage().startsWith("max MACs 0.05 GMACs (0.050 GMACs) is below the sparsest configuration"),
+                e.getMessage());
+        assertEquals(0, evaluator.calls());
+        assertThrows(InvalidInputException.class, () -> EvolutionarySearch.checkBudget(s, null));
+    }
+
+    @Test
+    void aTinyFeasibleRegionHitsTheDrawCapInsteadOfHanging() {
+        long sparsest = new MacCostTable(new GeneLayout(SWIN_T, Granularity.PAIR), 224, 224).sparsestMacs();
+        SearchSettings s = settings().budget(SearchBudget.ofMacs(MacLimit.gmacs((sparsest + 1) / 1e9)))
+                .maxDrawAttempts(1000).build();
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> EvolutionarySearch.run(s, new SyntheticFitness(), null, tmp.resolve("run"), null));
+        assertTrue(e.getMessage().contains("no initial configuration met it in 1000 draws"), e.getMessage());
+    }
+
+    @Test
+    void aBudgetEveryConfigMeetsIsSearchedWithAWarning() {
+        List<String> warnings = new ArrayList<>();
+        SearchListener listener = new SearchListener() {
+            @Override
+            public void onGeneration(GenerationReport report) {
+            }
+
+            @Override
+            public void onWarning(String message) {
+                warnings.add(message);
+            }
+        };
+        SearchResult r = EvolutionarySearch.run(settings().budget(SearchBudget.ofMacs(MacLimit.parse("2x")))
+                .generations(15).baselines(false).build(), new SyntheticFitness(), null, tmp.resolve("run"), listener);
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("met by every configuration"));
+        assertEquals(SparsityConfig.dense(SWIN_T), r.best().config());
+        assertEquals(null, r.baselines());
+    }
+
+    @Test
+    void theEvaluationCapIsExact() {
+        SearchSettings s = settings().generations(1000).maxEvaluations(777).baselines(false).build();
+        RecordingEvaluator evaluator = recording(s, false);
+        SearchResult r = EvolutionarySearch.run(s, evaluator, null, tmp.resolve("run"), null);
+        assertEquals(777, r.uniqueEvaluations());
+        assertEquals(777, evaluator.calls());
+        assertTrue(r.generations() >= 7, "generations " + r.generations());
+    }
+
+    @Test
+    void aUsedRunDirectoryIsRefusedAndAFinishedRunResumesAsItIs() {
+        Path dir = tmp.resolve("run");
+        SearchSettings s = settings().generations(2).build();
+        SearchResult first = EvolutionarySearch.run(s, new SyntheticFitness(), null, dir, null);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> EvolutionarySearch.run(s, new SyntheticFitness(), null, dir, null));
+        assertTrue(e.getMessage().endsWith("already holds a search (search-state.json); resume it or choose another run directory"));
+        RecordingEvaluator none = recording(s, false);
+        assertEquals(first, EvolutionarySearch.resume(dir, none, null, null));
+        assertEquals(0, none.calls(), "a finished run evaluates nothing when resumed");
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> EvolutionarySearch.resume(tmp.resolve("nothing"), new SyntheticFitness(), null, null));
+        assertTrue(missing.getMessage().contains("no search-state.json"), missing.getMessage());
+    }
+
+    @Test
+    void paretoModeKeepsANonDominatedFrontAndAGrowingHypervolume() {
+        SearchSettings s = settings().pareto(true).generations(10).build();
+        SearchResult r = EvolutionarySearch.run(s, recording(s, false), null, tmp.resolve("run"), null);
+        List<Candidate> front = r.paretoFront();
+        assertTrue(front.size() > 5, "front size " + front.size());
+        for (int i = 1; i < front.size(); i++) {
+            assertTrue(front.get(i).costs().macs() >= front.get(i - 1).costs().macs(), "cheapest first");
+            assertTrue(front.get(i).metric() > front.get(i - 1).metric(), "non-dominated: dearer must score higher");
+        }
+        for (int g = 1; g < r.history().size(); g++) {
+            assertTrue(r.history().get(g).hypervolume() >= r.history().get(g - 1).hypervolume());
+        }
+        assertTrue(r.hypervolume() > r.baselines().randomHypervolume(),
+                "NSGA-II " + r.hypervolume() + " vs random " + r.baselines().randomHypervolume());
+    }
+
+    @Test
+    void aLatencyBudgetUsesTheCostModel() {
+        SparsityCodec codec = new SparsityCodec(new GeneLayout(SWIN_T, Granularity.PAIR));
+        MacCostTable macs = new MacCostTable(codec.layout(), 224, 224);
+        CostModel latency = config -> 2.0 + macs.macs(codec.encode(config)) / 1e9;
+        SearchSettings s = settings().budget(new SearchBudget(null, 5.0, 4.0)).generations(4).build();
+        assertEquals(CostObjective.LATENCY, s.costObjective());
+        SearchResult r = EvolutionarySearch.run(s, new SyntheticFitness(), latency, tmp.resolve("run"), null);
+        for (Candidate c : r.paretoFront()) {
+            assertTrue(c.costs().latencyMs() >= 4.0 && c.costs().latencyMs() <= 5.0, c.toString());
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> EvolutionarySearch.run(s, new SyntheticFitness(), null, tmp.resolve("other"), null));
+        assertTrue(e.getMessage().contains("needs a latency cost model"), e.getMessage());
+    }
+
+    static SearchResult withThreads(SearchResult r, int threads) {
+        return new SearchResult(r.settings().toBuilder().threads(threads).build(), r.metricName(), r.best(),
+                r.paretoFront(), r.hypervolume(), r.generations(), r.uniqueEvaluations(), r.totalEvaluations(),
+                r.drawAttempts(), r.feasibleDraws(), r.history(), r.baselines());
+    }
+
+    static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                out.put(p.getFileName().toString(), Files.readString(p));
+            }
+        }
+        return out;
+    }
+}
