@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,12 +70,26 @@ public final class SwinFixtures implements AutoCloseable {
         return new SwinFixtures(resource("swin_reference.safetensors"));
     }
 
-    /** A committed fixture file. */
+    /** A committed fixture file (copied out when it sits in a jar, as it does for other modules' tests). */
     public static Path resource(String name) {
+        URL url = SwinFixtures.class.getResource("/fixtures/" + name);
+        if (url == null) {
+            throw new IllegalStateException("no fixture " + name);
+        }
         try {
-            return Path.of(SwinFixtures.class.getResource("/fixtures/" + name).toURI());
+            if (url.getProtocol().equals("file")) {
+                return Path.of(url.toURI());
+            }
+            Path copy = Files.createTempFile("fixture-", "-" + name);
+            copy.toFile().deleteOnExit();
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

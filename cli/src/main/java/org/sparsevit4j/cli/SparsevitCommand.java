@@ -1,0 +1,89 @@
+package org.sparsevit4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import org.sparsevit4j.core.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sparsevit <command>}: the subcommands and the rules every one of them shares for errors. */
+@Command(name = "sparsevit",
+        mixinStandardHelpOptions = true,
+        versionProvider = SparsevitCommand.Version.class,
+        description = "Window activation pruning (SparseViT) for Swin transformers: MACs, forward passes, latency.",
+        subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class SparsevitCommand implements Runnable {
+
+    /** Exit status of bad input: a malformed file, a wrong shape, an impossible setting. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status of a failure that is not the input's fault (I/O, a bug). */
+    public static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The command line with this project's error handling: bad input of any kind is one line on
+     * stderr and exit status 2; nothing prints a stack trace unless SPARSEVIT_DEBUG is set.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SparsevitCommand());
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("sparsevit: " + oneLine(e.getMessage()) + " (see '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            PrintWriter err = command.getErr();
+            if (System.getenv("SPARSEVIT_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            if (e instanceof InvalidInputException) {
+                err.println("sparsevit: " + oneLine(e.getMessage()));
+                return BAD_INPUT;
+            }
+            if (e instanceof UncheckedIOException || e instanceof IOException) {
+                err.println("sparsevit: " + oneLine(e.getMessage()));
+                return FAILURE;
+            }
+            err.println("sparsevit: internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+                    + " (set SPARSEVIT_DEBUG=1 for the stack trace)");
+            return FAILURE;
+        });
+        return cli;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** The version this jar was built as. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sparsevit " + version()};
+        }
+    }
+
+    static String version() {
+        try (InputStream in = SparsevitCommand.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "development");
+        } catch (IOException e) {
+            return "development";
+        }
+    }
+}
