@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 public final class ArchOption {
 
     @Option(names = "--arch", paramLabel = "NAME",
-            description = "Architecture preset: swin_t, swin_s or swin_b.")
+            description = "Architecture preset: swin_micro, swin_t, swin_s or swin_b.")
     String name;
 
     /** The named preset, or {@code fallback} when none was given. */

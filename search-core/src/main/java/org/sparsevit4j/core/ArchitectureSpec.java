@@ -175,6 +175,9 @@ public record ArchitectureSpec(
 
     private static Map<String, ArchitectureSpec> presets() {
         Map<String, ArchitectureSpec> m = new LinkedHashMap<>();
+        // small enough to train in minutes on a CPU: tests, the demo, the built-in dataset
+        m.put("swin_micro", new ArchitectureSpec("swin_micro", 4, 3, 32,
+                List.of(2, 2, 2, 2), List.of(1, 2, 4, 8), 7, 4.0, 1000));
         m.put("swin_t", new ArchitectureSpec("swin_t", 4, 3, 96,
                 List.of(2, 2, 6, 2), List.of(3, 6, 12, 24), 7, 4.0, 1000));
         m.put("swin_s", new ArchitectureSpec("swin_s", 4, 3, 96,

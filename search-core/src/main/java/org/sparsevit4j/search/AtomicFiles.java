@@ -21,6 +21,25 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Deletes the temporary files that a process killed mid-write left in {@code dir} (they
+     * never replaced their target, so nothing reads them).
+     */
+    static void removeLeftovers(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(AtomicFiles::isLeftover).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(dir + ": cannot clean up temporary files: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isLeftover(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p);
+    }
+
     static void writeString(Path file, String text) {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }

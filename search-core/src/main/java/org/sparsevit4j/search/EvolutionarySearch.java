@@ -63,6 +63,7 @@ public final class EvolutionarySearch {
             SearchListener listener) {
         Objects.requireNonNull(evaluator, "evaluator");
         SearchStateJson.Loaded loaded = SearchStateJson.read(runDir);
+        AtomicFiles.removeLeftovers(runDir);
         SearchState state = loaded.state();
         if (!state.metricName.equals(evaluator.metricName())) {
             throw new InvalidInputException(runDir + ": the search measured \"" + state.metricName

@@ -49,13 +49,13 @@ class ArchitectureSpecTest {
 
     @Test
     void presetNamesAreTheKnownPresetsInSizeOrder() {
-        assertEquals(List.of("swin_t", "swin_s", "swin_b"), ArchitectureSpec.presetNames());
+        assertEquals(List.of("swin_micro", "swin_t", "swin_s", "swin_b"), ArchitectureSpec.presetNames());
     }
 
     @Test
     void unknownPresetListsTheKnownNames() {
         var e = assertThrows(InvalidInputException.class, () -> ArchitectureSpec.preset("swin_l"));
-        assertEquals("unknown architecture \"swin_l\"; known: swin_t, swin_s, swin_b", e.getMessage());
+        assertEquals("unknown architecture \"swin_l\"; known: swin_micro, swin_t, swin_s, swin_b", e.getMessage());
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.sparsevit4j.core.SparsityConfig;
  * <p>{@code forward} returns {@code [logits (B, classes), pooled (B, C)]}, pooled being the
  * features before the head.
  */
-public final class SwinClassifier extends AbstractBlock implements AutoCloseable {
+public final class SwinClassifier extends AbstractBlock implements SwinModel {
 
     private final SwinBackbone backbone;
     private final LayerNormLayer norm;
@@ -49,12 +49,21 @@ public final class SwinClassifier extends AbstractBlock implements AutoCloseable
         }
     }
 
-    public SwinBackbone backbone() {
-        return backbone;
+    @Override
+    public NDArray logits(ParameterStore ps, NDArray images, SparsityConfig config, boolean training) {
+        NDList out = classify(ps, images, config, training);
+        out.get(1).close();
+        return out.get(0);
     }
 
-    public ArchitectureSpec arch() {
-        return backbone.arch();
+    @Override
+    public boolean segmentation() {
+        return false;
+    }
+
+    @Override
+    public SwinBackbone backbone() {
+        return backbone;
     }
 
     public LayerNormLayer norm() {

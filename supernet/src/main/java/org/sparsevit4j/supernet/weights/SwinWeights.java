@@ -105,7 +105,7 @@ public final class SwinWeights implements AutoCloseable {
      * exactly the model's keys with the model's shapes.
      */
     public void loadInto(SwinClassifier model) {
-        Map<String, Parameter> parameters = TorchvisionNames.of(model);
+        Map<String, Parameter> parameters = ParameterNames.of(model);
         List<String> missing = new ArrayList<>();
         List<String> wrongShape = new ArrayList<>();
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {

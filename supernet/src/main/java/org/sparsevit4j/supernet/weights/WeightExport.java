@@ -22,7 +22,7 @@ public final class WeightExport {
      */
     public static void write(SwinClassifier model, Path file, DType dtype, Map<String, String> metadata) {
         List<NamedTensor> tensors = new ArrayList<>();
-        for (Map.Entry<String, Parameter> e : TorchvisionNames.of(model).entrySet()) {
+        for (Map.Entry<String, Parameter> e : ParameterNames.of(model).entrySet()) {
             var array = e.getValue().getArray();
             tensors.add(new NamedTensor(e.getKey(), array.getShape().getShape(), array.toFloatArray(), dtype));
         }

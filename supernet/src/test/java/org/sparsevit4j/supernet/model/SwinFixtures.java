@@ -26,7 +26,7 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
 import org.sparsevit4j.supernet.weights.DeterministicWeights;
-import org.sparsevit4j.supernet.weights.TorchvisionNames;
+import org.sparsevit4j.supernet.weights.ParameterNames;
 
 /**
  * The torchvision references of {@code tools/fixtures/make_swin_fixtures.py}: cases (architecture,
@@ -142,7 +142,7 @@ public final class SwinFixtures implements AutoCloseable {
     public static SwinClassifier model(NDManager manager, ArchitectureSpec arch, UnaryOperator<float[]> rounding) {
         SwinClassifier model = new SwinClassifier(arch);
         model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 224, 224));
-        for (Map.Entry<String, Parameter> e : TorchvisionNames.of(model).entrySet()) {
+        for (Map.Entry<String, Parameter> e : ParameterNames.of(model).entrySet()) {
             Parameter p = e.getValue();
             float[] values = DeterministicWeights.parameter(e.getKey(), p.getArray().getShape().getShape(),
                     DeterministicWeights.FIXTURE_SEED);

@@ -123,7 +123,7 @@ class WeightImportTest {
         for (String name : ArchitectureSpec.presetNames()) {
             ArchitectureSpec preset = ArchitectureSpec.preset(name).withNumClasses(21);
             Map<String, long[]> shapes = new LinkedHashMap<>();
-            TorchvisionNames.of(new SwinClassifier(preset)).forEach((k, p) -> shapes.put(k, p.getShape().getShape()));
+            ParameterNames.of(new SwinClassifier(preset)).forEach((k, p) -> shapes.put(k, p.getShape().getShape()));
             assertEquals(preset, ArchitectureInference.infer(shapes, name));
         }
     }
@@ -133,7 +133,7 @@ class WeightImportTest {
         ArchitectureSpec micro = fixtures.arch("micro");
         SwinClassifier source = SwinFixtures.model(manager, micro, UnaryOperator.identity());
         List<NamedTensor> tensors = new ArrayList<>();
-        for (Map.Entry<String, Parameter> e : TorchvisionNames.of(source).entrySet()) {
+        for (Map.Entry<String, Parameter> e : ParameterNames.of(source).entrySet()) {
             String key = e.getKey();
             long[] shape = e.getValue().getArray().getShape().getShape();
             float[] data = e.getValue().getArray().toFloatArray();
@@ -159,7 +159,7 @@ class WeightImportTest {
             assertTrue(message.contains("head.weight is [256, 10] but micro needs [10, 256]"), message);
         }
         // all or nothing: the target still holds zeros
-        for (Parameter p : TorchvisionNames.of(target).values()) {
+        for (Parameter p : ParameterNames.of(target).values()) {
             assertEquals(0f, p.getArray().abs().sum().getFloat(), "a parameter was written: " + p.getName());
         }
     }
