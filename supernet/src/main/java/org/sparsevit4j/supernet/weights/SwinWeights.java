@@ -18,6 +18,7 @@ import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
 import org.sparsevit4j.supernet.io.TensorInfo;
 import org.sparsevit4j.supernet.model.SwinClassifier;
+import org.sparsevit4j.supernet.model.SwinModel;
 
 /**
  * A Swin weight file (safetensors, torchvision or timm keys, F32/F16/BF16) opened for import.
@@ -29,6 +30,9 @@ import org.sparsevit4j.supernet.model.SwinClassifier;
 public final class SwinWeights implements AutoCloseable {
 
     private static final int LISTED = 8;
+    /** Metadata key and tensor prefix of this project's training checkpoints (see supernet.train). */
+    private static final String CHECKPOINT_METADATA = "sparsevit";
+    private static final String OPTIMIZER_PREFIX = "optimizer.";
 
     private final SafetensorsReader reader;
     private final WeightNaming naming;
@@ -38,8 +42,12 @@ public final class SwinWeights implements AutoCloseable {
     private SwinWeights(SafetensorsReader reader) {
         this.reader = reader;
         String source = reader.file().toString();
-        naming = WeightNaming.detect(new LinkedHashSet<>(reader.names()), source);
-        naming.toTorchvision(reader.names()).forEach((file, torchvision) -> {
+        // a training checkpoint also holds the optimizer's state, which is not the model's
+        List<String> keys = reader.metadata().containsKey(CHECKPOINT_METADATA)
+                ? reader.names().stream().filter(k -> !k.startsWith(OPTIMIZER_PREFIX)).toList()
+                : reader.names();
+        naming = WeightNaming.detect(new LinkedHashSet<>(keys), source);
+        naming.toTorchvision(keys).forEach((file, torchvision) -> {
             String previous = fileKeys.put(torchvision, file);
             if (previous != null) {
                 throw new InvalidInputException(source + ": keys " + previous + " and " + file
@@ -65,6 +73,11 @@ public final class SwinWeights implements AutoCloseable {
 
     public Path file() {
         return reader.file();
+    }
+
+    /** The file's string metadata. */
+    public Map<String, String> metadata() {
+        return reader.metadata();
     }
 
     /** Shape of each tensor under its torchvision key (buffers excluded). */
@@ -104,8 +117,27 @@ public final class SwinWeights implements AutoCloseable {
      * Writes every parameter of {@code model} from this file, after checking that the file has
      * exactly the model's keys with the model's shapes.
      */
-    public void loadInto(SwinClassifier model) {
-        Map<String, Parameter> parameters = ParameterNames.of(model);
+    public void loadInto(SwinModel model) {
+        load(model, ParameterNames.of(model), false);
+    }
+
+    /**
+     * Writes the backbone of {@code model} from this file (a classifier's weights starting a
+     * segmenter, or a classifier with other classes), checking every backbone key and shape.
+     *
+     * @return the file's keys that were not used (the old head), for the log
+     */
+    public List<String> loadBackboneInto(SwinModel model) {
+        Map<String, Parameter> backbone = new LinkedHashMap<>();
+        ParameterNames.of(model).forEach((k, p) -> {
+            if (k.startsWith(ParameterNames.BACKBONE_PREFIX)) {
+                backbone.put(k, p);
+            }
+        });
+        return load(model, backbone, true);
+    }
+
+    private List<String> load(SwinModel model, Map<String, Parameter> parameters, boolean backboneOnly) {
         List<String> missing = new ArrayList<>();
         List<String> wrongShape = new ArrayList<>();
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
@@ -122,9 +154,10 @@ public final class SwinWeights implements AutoCloseable {
             }
         }
         Set<String> unexpected = new LinkedHashSet<>();
+        List<String> unused = new ArrayList<>();
         fileKeys.forEach((torchvision, file) -> {
             if (!parameters.containsKey(torchvision)) {
-                unexpected.add(file);
+                (backboneOnly && !torchvision.startsWith(ParameterNames.BACKBONE_PREFIX) ? unused : unexpected).add(file);
             }
         });
         if (!missing.isEmpty() || !unexpected.isEmpty() || !wrongShape.isEmpty()) {
@@ -137,6 +170,7 @@ public final class SwinWeights implements AutoCloseable {
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             e.getValue().getArray().set(FloatBuffer.wrap(read(e.getKey())));
         }
+        return unused;
     }
 
     private static void describe(StringBuilder message, String what, List<String> items) {

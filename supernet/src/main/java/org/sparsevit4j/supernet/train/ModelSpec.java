@@ -1,0 +1,43 @@
+package org.sparsevit4j.supernet.train;
+
+import java.util.List;
+import java.util.Objects;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.supernet.data.Task;
+import org.sparsevit4j.supernet.model.SwinClassifier;
+import org.sparsevit4j.supernet.model.SwinModel;
+import org.sparsevit4j.supernet.model.SwinSegmenter;
+
+/**
+ * Everything needed to rebuild a trained model before its weights are loaded: the backbone, the
+ * task and its classes, and the segmentation decoder's width.
+ *
+ * @param arch the backbone; its {@code numClasses} is the number of classes
+ * @param task classification or segmentation
+ * @param classNames a name per class
+ * @param decoderDim width of the segmentation decoder (unused for classification)
+ */
+public record ModelSpec(ArchitectureSpec arch, Task task, List<String> classNames, int decoderDim) {
+
+    public ModelSpec {
+        Objects.requireNonNull(arch, "arch");
+        Objects.requireNonNull(task, "task");
+        classNames = List.copyOf(classNames);
+        if (classNames.size() != arch.numClasses()) {
+            throw new InvalidInputException(classNames.size() + " class names for " + arch.numClasses() + " classes");
+        }
+        if (decoderDim < 1) {
+            throw new InvalidInputException("decoder width " + decoderDim + " must be positive");
+        }
+    }
+
+    /** A new, uninitialized model of this shape. */
+    public SwinModel create() {
+        return task == Task.SEGMENTATION ? new SwinSegmenter(arch, decoderDim) : new SwinClassifier(arch);
+    }
+
+    public int numClasses() {
+        return arch.numClasses();
+    }
+}

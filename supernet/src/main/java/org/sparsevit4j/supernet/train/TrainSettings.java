@@ -1,0 +1,111 @@
+package org.sparsevit4j.supernet.train;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.supernet.data.DatasetOptions;
+import org.sparsevit4j.supernet.data.Task;
+
+/**
+ * One training run, as given on the command line and as stored in every checkpoint, so that a
+ * resumed run needs nothing but its folder.
+ *
+ * @param arch architecture preset name
+ * @param task classification or segmentation
+ * @param dataset dataset folder, or null for the built-in synthetic scenes
+ * @param data dataset options (seed of the splits, search share, skipping, synthetic sizes)
+ * @param height training resolution, rows
+ * @param width training resolution, columns
+ * @param batchSize images per step
+ * @param steps optimizer steps planned
+ * @param maxMinutes wall-clock budget in minutes (0: none); when the planned steps would not fit,
+ *     the run is shortened to fit after its first steps, schedule included (see the trainer)
+ * @param learningRate peak learning rate
+ * @param minLearningRate final learning rate of the cosine decay
+ * @param warmupSteps linear warm-up steps
+ * @param weightDecay AdamW decoupled weight decay (not on norms, biases, position tables)
+ * @param clipNorm global gradient-norm clip (0: none)
+ * @param seed seed of initialization, sampling and augmentation
+ * @param checkpointEvery steps between checkpoints
+ * @param sandwich also a dense and a maximally sparse pass every step
+ * @param granularity one sampled ratio per block, block pair or stage
+ * @param fixedConfig the one configuration of a fine-tuning run, or null for SAA
+ * @param initWeights weights to start from (checkpoint, run folder or torchvision/timm file), or null
+ * @param decoderDim segmentation decoder width
+ * @param loaderThreads threads that decode and augment images
+ */
+public record TrainSettings(
+        String arch,
+        Task task,
+        Path dataset,
+        DatasetOptions data,
+        int height,
+        int width,
+        int batchSize,
+        long steps,
+        double maxMinutes,
+        double learningRate,
+        double minLearningRate,
+        long warmupSteps,
+        double weightDecay,
+        double clipNorm,
+        long seed,
+        int checkpointEvery,
+        boolean sandwich,
+        Granularity granularity,
+        SparsityConfig fixedConfig,
+        Path initWeights,
+        int decoderDim,
+        int loaderThreads) {
+
+    public TrainSettings {
+        Objects.requireNonNull(arch, "arch");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(granularity, "granularity");
+        positive("--resolution", height);
+        positive("--resolution", width);
+        positive("--batch", batchSize);
+        if (steps < 1) {
+            throw new InvalidInputException("--steps " + steps + " must be at least 1");
+        }
+        if (!(maxMinutes >= 0) || Double.isInfinite(maxMinutes)) {
+            throw new InvalidInputException("--max-minutes " + maxMinutes + " must be a number >= 0");
+        }
+        if (!(weightDecay >= 0) || !(clipNorm >= 0)) {
+            throw new InvalidInputException("weight decay " + weightDecay + " and clip norm " + clipNorm
+                    + " must be >= 0");
+        }
+        positive("--checkpoint-every", checkpointEvery);
+        positive("decoder width", decoderDim);
+        positive("--loader-threads", loaderThreads);
+        new LearningRateSchedule(learningRate, minLearningRate, warmupSteps, steps); // validates the rates
+    }
+
+    private static void positive(String what, long value) {
+        if (value < 1) {
+            throw new InvalidInputException(what + " " + value + " must be at least 1");
+        }
+    }
+
+    /** Whether this run trains one fixed configuration (fine-tuning) rather than SAA. */
+    public boolean finetune() {
+        return fixedConfig != null;
+    }
+
+    /** The same run planned for {@code total} steps (a time budget shortened it). */
+    public TrainSettings withSteps(long total) {
+        return new TrainSettings(arch, task, dataset, data, height, width, batchSize, total, maxMinutes, learningRate,
+                minLearningRate, Math.min(warmupSteps, total), weightDecay, clipNorm, seed, checkpointEvery, sandwich,
+                granularity, fixedConfig, initWeights, decoderDim, loaderThreads);
+    }
+
+    /** The same run with another wall-clock budget (a resumed run may bring its own). */
+    public TrainSettings withMaxMinutes(double minutes) {
+        return new TrainSettings(arch, task, dataset, data, height, width, batchSize, steps, minutes, learningRate,
+                minLearningRate, warmupSteps, weightDecay, clipNorm, seed, checkpointEvery, sandwich, granularity,
+                fixedConfig, initWeights, decoderDim, loaderThreads);
+    }
+}
