@@ -1,0 +1,140 @@
+package org.sparsevit4j.evaluator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.SparsityConfigJson;
+
+/**
+ * Evaluation results kept across runs, one file per (checkpoint hash, dataset identity, split,
+ * resolution): a JSON line per configuration, appended and synced as each result is known. A
+ * line cut short by a crash is skipped on reading, so nothing else is lost, and a second
+ * evaluation of a configuration costs nothing.
+ */
+public final class ResultCache {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Map<SparsityConfig, EvaluationResult> entries = new HashMap<>();
+
+    private ResultCache(Path file) {
+        this.file = file;
+    }
+
+    /** A cache that remembers within this process only (for {@code --no-cache}). */
+    public static ResultCache inMemory() {
+        return new ResultCache(null);
+    }
+
+    /**
+     * The cache of one evaluation key in {@code directory}.
+     *
+     * @param key everything the results depend on besides the configuration
+     */
+    public static ResultCache open(Path directory, String key) {
+        Path file = directory.resolve(FileHash.sha256(key).substring(0, 32) + ".jsonl");
+        ResultCache cache = new ResultCache(file);
+        try {
+            Files.createDirectories(directory);
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (String line : lines) {
+                    cache.read(line);
+                }
+            } else {
+                cache.append(JSON.createObjectNode().put("key", key).toString());
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot use the evaluation cache: " + e.getMessage(), e);
+        }
+        return cache;
+    }
+
+    private void read(String line) {
+        try {
+            JsonNode n = JSON.readTree(line);
+            if (n == null || !n.has("ratios")) {
+                return; // the key line
+            }
+            SparsityConfig config = SparsityConfigJson.parse("{\"ratios\": " + n.get("ratios") + "}", file.toString());
+            entries.put(config, new EvaluationResult(config, n.get("split").asText(), n.get("images").asInt(),
+                    n.get("segmentation").asBoolean(), number(n, "top1"), number(n, "miou"),
+                    number(n, "pixel_accuracy"), n.get("seconds").asDouble(), true));
+        } catch (IOException | RuntimeException e) {
+            // a line cut short by a crash: that one result is evaluated again
+        }
+    }
+
+    private static double number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    }
+
+    public synchronized Optional<EvaluationResult> get(SparsityConfig config) {
+        EvaluationResult r = entries.get(config);
+        return r == null ? Optional.empty() : Optional.of(r.fromCache());
+    }
+
+    public synchronized void put(EvaluationResult r) {
+        entries.put(r.config(), r);
+        if (file == null) {
+            return;
+        }
+        ObjectNode n = JSON.createObjectNode();
+        n.set("ratios", JSON.valueToTree(r.config().ratios()));
+        n.put("split", r.split());
+        n.put("images", r.images());
+        n.put("segmentation", r.segmentation());
+        put(n, "top1", r.top1());
+        put(n, "miou", r.miou());
+        put(n, "pixel_accuracy", r.pixelAccuracy());
+        n.put("seconds", r.seconds());
+        append(n.toString());
+    }
+
+    private static void put(ObjectNode n, String field, double value) {
+        if (Double.isNaN(value)) {
+            n.putNull(field);
+        } else {
+            n.put(field, value);
+        }
+    }
+
+    private void append(String line) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot append to the evaluation cache", e);
+        }
+    }
+
+    /** Results held. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** The cache file, or null for an in-memory cache. */
+    public Path file() {
+        return file;
+    }
+}

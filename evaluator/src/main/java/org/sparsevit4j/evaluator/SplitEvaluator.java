@@ -1,0 +1,192 @@
+package org.sparsevit4j.evaluator;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.supernet.data.Batch;
+import org.sparsevit4j.supernet.data.BatchLoader;
+import org.sparsevit4j.supernet.data.SampleSource;
+import org.sparsevit4j.supernet.data.Split;
+import org.sparsevit4j.supernet.data.Task;
+import org.sparsevit4j.supernet.data.Transform;
+import org.sparsevit4j.supernet.train.LoadedModel;
+
+/**
+ * The metric of a model under sparsity configurations on one split of a dataset: top-1 for
+ * classification, mIoU and pixel accuracy for segmentation. Batched, without gradients.
+ *
+ * <p>A search evaluates hundreds of configurations on the same images, so the split is decoded
+ * once and kept (within a memory budget; a larger split is decoded again for every
+ * configuration): evaluating then costs about what the forward passes cost. Results go through
+ * a {@link ResultCache}, so a configuration evaluated before, in this run or an earlier one, is
+ * not evaluated again.
+ */
+public final class SplitEvaluator {
+
+    /** Decoded images kept in memory at most, by default. */
+    public static final long DEFAULT_MEMORY_BUDGET = 2L << 30;
+
+    private final LoadedModel model;
+    private final SampleSource source;
+    private final Split split;
+    private final Transform transform;
+    private final int batchSize;
+    private final int loaderThreads;
+    private final ResultCache cache;
+    private final NDManager manager;
+    private final long memoryBudget;
+    private List<Batch> decoded;
+
+    /**
+     * @param model the model to evaluate
+     * @param source the dataset; its task and classes must be the model's
+     * @param split the split to evaluate on
+     * @param height evaluation resolution, rows
+     * @param width evaluation resolution, columns
+     * @param batchSize images per forward pass
+     * @param loaderThreads decoding threads
+     * @param cache where results are kept
+     * @param manager where the passes' arrays live (each pass in its own sub-scope)
+     * @param memoryBudget bytes of decoded images kept between evaluations
+     */
+    public SplitEvaluator(LoadedModel model, SampleSource source, Split split, int height, int width, int batchSize,
+            int loaderThreads, ResultCache cache, NDManager manager, long memoryBudget) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.source = Objects.requireNonNull(source, "source");
+        this.split = Objects.requireNonNull(split, "split");
+        this.transform = Transform.eval(height, width);
+        this.batchSize = batchSize;
+        this.loaderThreads = loaderThreads;
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.memoryBudget = memoryBudget;
+        if (batchSize < 1) {
+            throw new InvalidInputException("--batch " + batchSize + " must be at least 1");
+        }
+        if (source.task() != model.spec().task()) {
+            throw new InvalidInputException("the model is for " + model.spec().task().cliName() + " but "
+                    + source.describe() + " is " + source.task().cliName());
+        }
+        if (source.numClasses() != model.spec().numClasses()) {
+            throw new InvalidInputException("the model has " + model.spec().numClasses() + " classes but "
+                    + source.describe() + " has " + source.numClasses());
+        }
+        if (source.size(split) == 0) {
+            throw new InvalidInputException(source.describe() + ": the " + splitName() + " split is empty");
+        }
+    }
+
+    /** The split's name as results report it. */
+    public String splitName() {
+        return split.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the metric is per pixel (mIoU) rather than per image (top-1). */
+    public boolean isSegmentation() {
+        return source.task() == Task.SEGMENTATION;
+    }
+
+    /** Images in the split. */
+    public int images() {
+        return source.size(split);
+    }
+
+    /** Whether {@code config} is already known (no forward pass needed). */
+    public boolean isCached(SparsityConfig config) {
+        return cache.get(config).isPresent();
+    }
+
+    /** The metrics of {@code config}, from the cache when known. */
+    public EvaluationResult evaluate(SparsityConfig config) {
+        config.requireMatches(model.spec().arch());
+        var known = cache.get(config);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        // grad mode is per thread in PyTorch; a caller's thread may not have it off
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            long start = System.nanoTime();
+            boolean segmentation = source.task() == Task.SEGMENTATION;
+            ConfusionMatrix confusion = new ConfusionMatrix(source.numClasses(), source.ignoreIndex());
+            long right = 0;
+            int images = 0;
+            for (Batch batch : batches()) {
+                int[] predicted = predict(batch, config, segmentation);
+                if (segmentation) {
+                    confusion.add(predicted, batch.masks());
+                } else {
+                    for (int i = 0; i < batch.size(); i++) {
+                        right += predicted[i] == batch.labels()[i] ? 1 : 0;
+                    }
+                }
+                images += batch.size();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            EvaluationResult result = segmentation
+                    ? new EvaluationResult(config, splitName(), images, true, Double.NaN, confusion.meanIou(),
+                            confusion.pixelAccuracy(), seconds, false)
+                    : new EvaluationResult(config, splitName(), images, false, (double) right / images, Double.NaN,
+                            Double.NaN, seconds, false);
+            cache.put(result);
+            return result;
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    /** Class per pixel ({@code B·H·W}) or per image ({@code B}). */
+    private int[] predict(Batch batch, SparsityConfig config, boolean segmentation) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray images = scope.create(batch.images(),
+                    new Shape(batch.size(), model.spec().arch().inChannels(), batch.height(), batch.width()));
+            NDArray logits = model.model().logits(new ParameterStore(scope, false), images, config, false);
+            return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+        }
+    }
+
+    /** The split's batches: decoded once and kept when they fit the budget, else streamed. */
+    private Iterable<Batch> batches() {
+        if (decoded != null) {
+            return decoded;
+        }
+        long bytes = (long) images() * model.spec().arch().inChannels() * transform.height() * transform.width() * 4L;
+        BatchLoader loader = BatchLoader.eval(source, split, transform, batchSize, loaderThreads);
+        if (bytes > memoryBudget) {
+            return () -> {
+                var it = loader.iterator();
+                return new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        boolean more = it.hasNext();
+                        if (!more) {
+                            loader.close();
+                        }
+                        return more;
+                    }
+
+                    @Override
+                    public Batch next() {
+                        return it.next();
+                    }
+                };
+            };
+        }
+        List<Batch> all = new ArrayList<>();
+        try (loader) {
+            loader.forEach(all::add);
+        }
+        decoded = all;
+        return decoded;
+    }
+}
