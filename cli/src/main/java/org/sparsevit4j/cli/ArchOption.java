@@ -18,4 +18,9 @@ public final class ArchOption {
     boolean given() {
         return name != null;
     }
+
+    /** Fails with the list of presets when {@code name} is not one. */
+    static void requireKnown(String name) {
+        ArchitectureSpec.preset(name);
+    }
 }

@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 @Command(name = "sparsevit",
         mixinStandardHelpOptions = true,
         versionProvider = SparsevitCommand.Version.class,
-        description = "Window activation pruning (SparseViT) for Swin transformers: MACs, forward passes, latency.",
-        subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Window activation pruning (SparseViT) for Swin transformers: train a supernet, search per-layer "
+                + "sparsity under a budget, evaluate, measure MACs and latency.",
+        subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
+                FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
 public final class SparsevitCommand implements Runnable {
 
     /** Exit status of bad input: a malformed file, a wrong shape, an impossible setting. */

@@ -26,7 +26,7 @@ final class TransformPipeline {
         if (transform.train()) {
             SplitMix64 rng = SplitMix64.seeded(seed);
             double jitter = transform.minScale() + (transform.maxScale() - transform.minScale()) * rng.nextDouble();
-            double scale = Math.min((double) outH / srcH, (double) outW / srcW) * jitter;
+            double scale = Math.max((double) outH / srcH, (double) outW / srcW) * jitter;
             int scaledH = scaledSize(srcH, scale);
             int scaledW = scaledSize(srcW, scale);
             int offsetY = offset(rng, scaledH, outH);

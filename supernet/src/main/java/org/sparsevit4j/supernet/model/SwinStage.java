@@ -86,8 +86,10 @@ public final class SwinStage extends AbstractBlock {
                 flat = flat.concat(scope.zeros(new Shape(b, 1, c), x.getDataType()), 1);
             }
             NDArray state = flat.get(new NDIndex(":, {}", layout.entry())).reshape(b, nW, n, c);
-            NDArray batch = scope.create(LongStream.range(0, b).toArray(), new Shape(b, 1));
-            NDArray relativeIndex = scope.create(layouts.relativeIndex());
+            // index arrays that the backward pass reads after this scope has closed (see OwnedArrays)
+            NDArray batch = OwnedArrays.longs(scope, LongStream.range(0, b).toArray(), new Shape(b, 1));
+            long[] relative = layouts.relativeIndex();
+            NDArray relativeIndex = OwnedArrays.longs(scope, relative, new Shape(relative.length));
             Ranking ranking = null;
             for (int j = 0; j < blocks.size(); j++) {
                 if (levels[j] > 0 && ranking == null) {

@@ -70,7 +70,8 @@ public final class WindowAttention extends AbstractBlock {
         NDArray packed = qkv.apply(ps, h, training);                       // (B, K, N, 3C)
         packed = packed.reshape(b, k, n, 3, heads, c / heads)
                 .transpose(3, 0, 1, 4, 2, 5);                              // (3, B, K, h, N, d)
-        NDArray q = packed.get(0).mul(scale);
+        // not mul(scale): DJL frees the wrapped number that the product's backward pass reads
+        NDArray q = packed.get(0).mul(OwnedArrays.scalar(h.getManager(), scale));
         NDArray keysT = packed.get(1).transpose(0, 1, 2, 4, 3);           // (B, K, h, d, N)
         NDArray v = packed.get(2);
         NDArray logits = q.matMul(keysT);                                  // (B, K, h, N, N)

@@ -200,6 +200,7 @@ public final class SupernetTrainer {
         private final TrainingLog log;
         private final Iterator<Batch> batches;
         private final List<Parameter> parameters;
+        private double lastGradNorm;
 
         Loop(TrainSettings settings, ModelSpec spec, SampleSource source, SwinModel swin, Trainer trainer,
                 GroupedAdamW optimizer, Loss loss, SparsitySampler sampler, TrainingLog log, Iterator<Batch> batches) {
@@ -243,7 +244,7 @@ public final class SupernetTrainer {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double rate = images / seconds;
                 double eta = (settings.steps() - step) * settings.batchSize() / Math.max(rate, 1e-9);
-                log.append(step, lastLoss, optimizer.learningRate(), rate, seconds, configs.get(0));
+                log.append(step, lastLoss, lastGradNorm, optimizer.learningRate(), rate, seconds, configs.get(0));
                 listener.onStep(new TrainingListener.Step(step, settings.steps(), lastLoss, optimizer.learningRate(),
                         rate, eta, configs.get(0)));
                 if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
@@ -298,6 +299,7 @@ public final class SupernetTrainer {
                 if (!Double.isFinite(norm)) {
                     throw diverged(step, "the gradient norm is " + norm);
                 }
+                lastGradNorm = norm;
                 optimizer.beginStep(step);
                 trainer.step();
                 zeroGradients();

@@ -20,7 +20,7 @@ import org.sparsevit4j.core.SparsityConfig;
 final class TrainingLog {
 
     static final String FILE = "train-log.csv";
-    private static final String HEADER = "step,loss,learning_rate,images_per_second,elapsed_seconds,ratios";
+    private static final String HEADER = "step,loss,grad_norm,learning_rate,images_per_second,elapsed_seconds,ratios";
 
     private final Path file;
 
@@ -48,10 +48,10 @@ final class TrainingLog {
         }
     }
 
-    void append(long step, double loss, double learningRate, double imagesPerSecond, double elapsedSeconds,
-            SparsityConfig config) {
-        String row = String.format(Locale.ROOT, "%d,%.6f,%.6g,%.3f,%.1f,\"%s\"%n", step, loss, learningRate,
-                imagesPerSecond, elapsedSeconds, config.compact());
+    void append(long step, double loss, double gradNorm, double learningRate, double imagesPerSecond,
+            double elapsedSeconds, SparsityConfig config) {
+        String row = String.format(Locale.ROOT, "%d,%.6f,%.6g,%.6g,%.3f,%.1f,\"%s\"%n", step, loss, gradNorm,
+                learningRate, imagesPerSecond, elapsedSeconds, config.compact());
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             out.write(row);
         } catch (IOException e) {

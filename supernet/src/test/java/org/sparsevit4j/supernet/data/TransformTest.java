@@ -175,7 +175,7 @@ class TransformTest {
     @Test
     void aSmallScalePadsWithZerosAndTheIgnoreIndex() {
         BlockPattern pattern = new BlockPattern(20, 20);
-        // base scale 2 (fit 20 into 40) times jitter 0.5: the 20x20 image lands somewhere in a 40x40 canvas
+        // base scale 2 (20 covers 40 at 2) times jitter 0.5: the 20x20 image lands somewhere in a 40x40 canvas
         Transform shrink = new Transform(40, 40, true, 0.5, 0.5, false);
         Set<Integer> placements = new HashSet<>();
         for (long seed = 0; seed < 10; seed++) {
@@ -232,7 +232,7 @@ class TransformTest {
         assertTrue(e.getMessage().contains("eval"), e.getMessage());
         Transform train = Transform.train(224, 224);
         assertTrue(train.train() && train.flip());
-        assertEquals(0.5, train.minScale());
+        assertEquals(1.0, train.minScale()); // zoom in only: no padded samples by default
         assertEquals(2.0, train.maxScale());
         assertFalse(Transform.eval(224, 224).train());
     }

@@ -1,0 +1,63 @@
+package org.sparsevit4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sparsevit4j.supernet.data.DatasetOptions;
+import org.sparsevit4j.supernet.data.Datasets;
+import org.sparsevit4j.supernet.data.SampleSource;
+import org.sparsevit4j.supernet.data.Task;
+import picocli.CommandLine.Option;
+
+/** {@code --dataset}, {@code --task} and what shapes the data: the options every data command shares. */
+public final class DataOptions {
+
+    @Option(names = "--dataset", paramLabel = "DIR",
+            description = "Dataset folder: ImageFolder (ROOT/{train,val}/CLASS/*.png|jpg) or segmentation "
+                    + "(ROOT/{train,val}/{images,masks}/ and ROOT/classes.json). Default: the built-in synthetic scenes.")
+    Path dataset;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "classification or segmentation. Default: segmentation for the built-in scenes; for a "
+                    + "folder, segmentation when it has classes.json.")
+    String task;
+
+    @Option(names = "--skip-bad", description = "Skip (and count) corrupt images, missing or wrong masks instead of stopping.")
+    boolean skipBad;
+
+    @Option(names = "--search-fraction", paramLabel = "F", defaultValue = "0.1",
+            description = "Share of train carved out as the search split. Default: ${DEFAULT-VALUE}.")
+    double searchFraction;
+
+    @Option(names = "--synthetic-images", paramLabel = "N", defaultValue = "2000",
+            description = "Built-in scenes: training images (search split included). Default: ${DEFAULT-VALUE}.")
+    int syntheticTrain;
+
+    @Option(names = "--synthetic-val", paramLabel = "N", defaultValue = "200",
+            description = "Built-in scenes: validation images. Default: ${DEFAULT-VALUE}.")
+    int syntheticVal;
+
+    /** Whether any option here was given (a command that could take the data from a checkpoint asks). */
+    boolean given() {
+        return dataset != null || task != null;
+    }
+
+    /** The task: as given, or read off the dataset. */
+    Task task() {
+        if (task != null) {
+            return Task.parse(task);
+        }
+        if (dataset != null && !Files.exists(dataset.resolve("classes.json"))) {
+            return Task.CLASSIFICATION;
+        }
+        return Task.SEGMENTATION;
+    }
+
+    /** Dataset options for the given seed; synthetic scenes are generated at the given size. */
+    DatasetOptions options(long seed, int height, int width) {
+        return new DatasetOptions(seed, searchFraction, skipBad, height, width, syntheticTrain, syntheticVal);
+    }
+
+    SampleSource open(DatasetOptions options) {
+        return dataset == null ? Datasets.synthetic(task(), options) : Datasets.open(dataset, task(), options);
+    }
+}

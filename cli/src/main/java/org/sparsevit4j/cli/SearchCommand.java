@@ -1,0 +1,238 @@
+package org.sparsevit4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.evaluator.SplitFitness;
+import org.sparsevit4j.search.Candidate;
+import org.sparsevit4j.search.EvolutionarySearch;
+import org.sparsevit4j.search.GenerationReport;
+import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.search.MacLimit;
+import org.sparsevit4j.search.ProgressLogFormatter;
+import org.sparsevit4j.search.SearchBudget;
+import org.sparsevit4j.search.SearchListener;
+import org.sparsevit4j.search.SearchResult;
+import org.sparsevit4j.search.SearchSettings;
+import org.sparsevit4j.supernet.data.Split;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sparsevit search}: the evolutionary search of per-layer sparsity on a supernet, with its
+ * accuracy measured on the search split (carved from train, so never the reported split).
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Evolutionary search of per-layer sparsity under a MAC budget (the paper's scheme; --pareto "
+                + "for NSGA-II over metric and MACs), evaluated on the search split of the supernet's data.")
+public final class SearchCommand implements Callable<Integer> {
+
+    /** What the run folder needs to be resumed without the original command line. */
+    static final String INPUTS_FILE = "search-inputs.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--weights", paramLabel = "FILE|RUN", description = "The supernet: a checkpoint or a training run folder.")
+    Path weights;
+
+    @Option(names = "--arch", paramLabel = "NAME", description = "Check that the supernet is this preset.")
+    String arch;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--resolution", paramLabel = "SIZE", converter = Resolution.Converter.class,
+            description = "Image size the search evaluates and counts MACs at. Default: the supernet's training size.")
+    Resolution resolution;
+
+    @Option(names = "--max-macs", paramLabel = "LIMIT",
+            description = "MAC budget of the backbone: GMACs (3.2) or a fraction of dense (0.6x).")
+    String maxMacs;
+
+    @Option(names = "--max-latency-ms", paramLabel = "MS", description = "Latency budget (needs a latency table; see below).")
+    Double maxLatencyMs;
+
+    @Option(names = "--min-latency-ms", paramLabel = "MS", description = "Lower end of a latency window.")
+    Double minLatencyMs;
+
+    @Option(names = "--pareto", description = "Keep the Pareto front of (metric, MACs) with NSGA-II.")
+    boolean pareto;
+
+    @Option(names = "--generations", paramLabel = "N", defaultValue = "" + SearchSettings.DEFAULT_GENERATIONS,
+            description = "Generations after the initial population. Default: ${DEFAULT-VALUE}.")
+    int generations;
+
+    @Option(names = "--population", paramLabel = "P", defaultValue = "" + SearchSettings.DEFAULT_POPULATION,
+            description = "Population; parents are a quarter, mutants and crossovers half each. Default: ${DEFAULT-VALUE}.")
+    int population;
+
+    @Option(names = "--granularity", paramLabel = "G", defaultValue = "pair",
+            description = "One gene per block, pair (the paper) or stage. Default: ${DEFAULT-VALUE}.")
+    String granularity;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the search. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "Images per evaluation pass. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--loader-threads", paramLabel = "N", defaultValue = "1", description = "Decoding threads. Default: ${DEFAULT-VALUE}.")
+    int loaderThreads;
+
+    @Option(names = "--out", paramLabel = "RUN_DIR", description = "Run folder for the search's state and results.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the search in this folder.")
+    Path resume;
+
+    @Mixin
+    CacheOptions cache;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() throws IOException {
+        if (resume != null) {
+            loadInputs(resume);
+        } else if (weights == null || out == null) {
+            throw new InvalidInputException("give --weights SUPERNET and --out RUN_DIR (or --resume RUN_DIR)");
+        }
+        if (maxLatencyMs != null || minLatencyMs != null) {
+            throw new InvalidInputException("--max-latency-ms/--min-latency-ms need a per-block latency table, "
+                    + "which the latency profiler does not build yet; use --max-macs");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        threads.apply();
+        try (EvaluationSetup setup = EvaluationSetup.open(weights, data, Split.SEARCH, resolution, batch, loaderThreads,
+                cache)) {
+            ArchitectureSpec supernet = setup.model.spec().arch();
+            if (arch != null && !ArchitectureSpec.preset(arch).depths().equals(supernet.depths())) {
+                throw new InvalidInputException("--arch " + arch + " does not match the supernet (" + supernet.name() + ")");
+            }
+            ProgressBar bar = new ProgressBar(err);
+            int[] evaluated = {0};
+            SplitFitness fitness = new SplitFitness(setup.evaluator, setup.description, r -> {
+                evaluated[0]++;
+                bar.update(evaluated[0] % population, population, String.format(Locale.ROOT,
+                        "evaluation %d: %s %.4f %s", evaluated[0], r.metricName(), r.metric(), r.cached() ? "(cached)" : ""));
+            });
+            SearchListener listener = new SearchListener() {
+                @Override
+                public void onGeneration(GenerationReport report) {
+                    bar.println(ProgressLogFormatter.format(report));
+                }
+
+                @Override
+                public void onWarning(String message) {
+                    bar.println("warning: " + message);
+                }
+
+                @Override
+                public void onPhase(String message) {
+                    bar.println(message);
+                }
+            };
+            err.println("search on " + setup.description);
+            SearchResult result;
+            if (resume != null) {
+                result = EvolutionarySearch.resume(resume, fitness, null, listener);
+            } else {
+                SearchSettings settings = settings(supernet, setup.height, setup.width);
+                EvolutionarySearch.checkBudget(settings, null).forEach(w -> bar.println("warning: " + w));
+                saveInputs(out, setup);
+                result = EvolutionarySearch.run(settings, fitness, null, out, listener);
+            }
+            bar.finish();
+            report(result, resume != null ? resume : out);
+        }
+        return 0;
+    }
+
+    private SearchSettings settings(ArchitectureSpec supernet, int height, int width) {
+        if (maxMacs == null) {
+            throw new InvalidInputException("give a budget: --max-macs 0.6x (a fraction of dense) or --max-macs 3.2 (GMACs)");
+        }
+        return SearchSettings.builder(supernet, height, width)
+                .population(population)
+                .generations(generations)
+                .granularity(Granularity.parse(granularity))
+                .seed(seed)
+                .budget(SearchBudget.ofMacs(MacLimit.parse(maxMacs)))
+                .pareto(pareto)
+                .build();
+    }
+
+    private void report(SearchResult result, Path runDir) {
+        PrintWriter out = spec.commandLine().getOut();
+        Candidate best = result.best();
+        out.printf(Locale.ROOT, "best %s %.4f at %.3f GMACs: %s%n", result.metricName(), best.metric(),
+                best.costs().macs() / 1e9, best.config().compact());
+        if (result.baselines() != null) {
+            if (result.baselines().bestUniform() != null) {
+                Candidate u = result.baselines().bestUniform();
+                out.printf(Locale.ROOT, "best uniform %.4f at %.3f GMACs: %s%n", u.metric(), u.costs().macs() / 1e9,
+                        u.config().compact());
+            }
+            if (result.baselines().bestRandom() != null) {
+                Candidate r = result.baselines().bestRandom();
+                out.printf(Locale.ROOT, "random search (%d evaluations) %.4f at %.3f GMACs%n",
+                        result.baselines().randomEvaluations(), r.metric(), r.costs().macs() / 1e9);
+            }
+        }
+        out.printf(Locale.ROOT, "Pareto front: %d configurations, hypervolume %.4f; %d unique evaluations%n",
+                result.paretoFront().size(), result.hypervolume(), result.uniqueEvaluations());
+        out.println("results in " + runDir + " (best.json, best-config.json, pareto.json, pareto.csv, candidates.csv)");
+    }
+
+    private void saveInputs(Path runDir, EvaluationSetup setup) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("weights", weights.toAbsolutePath().toString());
+        n.put("dataset", data.dataset == null ? null : data.dataset.toAbsolutePath().toString());
+        n.put("task", data.task);
+        n.put("skip_bad", data.skipBad);
+        n.put("search_fraction", data.searchFraction);
+        n.put("synthetic_images", data.syntheticTrain);
+        n.put("synthetic_val", data.syntheticVal);
+        n.put("height", setup.height);
+        n.put("width", setup.width);
+        n.put("batch", batch);
+        n.put("loader_threads", loaderThreads);
+        Files.createDirectories(runDir);
+        Path tmp = runDir.resolve("." + INPUTS_FILE + ".tmp");
+        Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
+        Files.move(tmp, runDir.resolve(INPUTS_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void loadInputs(Path runDir) throws IOException {
+        Path file = runDir.resolve(INPUTS_FILE);
+        if (!Files.exists(file)) {
+            throw new InvalidInputException(runDir + ": no " + INPUTS_FILE + "; not a search run folder");
+        }
+        JsonNode n = JSON.readTree(file.toFile());
+        weights = Path.of(n.get("weights").asText());
+        data.dataset = n.get("dataset").isNull() ? null : Path.of(n.get("dataset").asText());
+        data.task = n.get("task").isNull() ? null : n.get("task").asText();
+        data.skipBad = n.get("skip_bad").asBoolean();
+        data.searchFraction = n.get("search_fraction").asDouble();
+        data.syntheticTrain = n.get("synthetic_images").asInt();
+        data.syntheticVal = n.get("synthetic_val").asInt();
+        resolution = new Resolution(n.get("height").asInt(), n.get("width").asInt());
+        batch = n.get("batch").asInt();
+        loaderThreads = n.get("loader_threads").asInt();
+    }
+}

@@ -1,0 +1,51 @@
+package org.sparsevit4j.cli;
+
+import java.util.concurrent.Callable;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.search.Granularity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sparsevit train-supernet}: sparsity-aware adaptation. */
+@Command(name = "train-supernet", mixinStandardHelpOptions = true,
+        description = "Train a Swin to tolerate any per-layer sparsity (sparsity-aware adaptation): every step runs "
+                + "a freshly drawn configuration. On the built-in synthetic scenes by default.")
+public final class TrainSupernetCommand extends TrainingOptions implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sandwich", description = "Also run the dense and the sparsest configuration every step.")
+    boolean sandwich;
+
+    @Option(names = "--granularity", paramLabel = "G", defaultValue = "pair",
+            description = "One sampled ratio per block, pair (the paper) or stage. Default: ${DEFAULT-VALUE}.")
+    String granularity;
+
+    @Override
+    public Integer call() {
+        return run(spec.commandLine().getErr());
+    }
+
+    @Override
+    SparsityConfig fixedConfig() {
+        return null;
+    }
+
+    @Override
+    boolean sandwich() {
+        return sandwich;
+    }
+
+    @Override
+    Granularity granularity() {
+        return Granularity.parse(granularity);
+    }
+
+    @Override
+    String verb() {
+        return "train-supernet";
+    }
+}

@@ -1,0 +1,147 @@
+package org.sparsevit4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.train.SupernetTrainer;
+import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.train.TrainingDivergedException;
+import org.sparsevit4j.supernet.train.TrainingListener;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options of {@code train-supernet} and {@code finetune}, and how both run. */
+abstract class TrainingOptions {
+
+    @Option(names = "--arch", paramLabel = "NAME", defaultValue = "swin_micro",
+            description = "Architecture preset (swin_micro, swin_t, swin_s, swin_b). Default: ${DEFAULT-VALUE}.")
+    String arch;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "224", converter = Resolution.Converter.class,
+            description = "Training size (also the built-in scenes' size). Default: ${DEFAULT-VALUE}.")
+    Resolution resolution;
+
+    @Option(names = "--weights", paramLabel = "FILE|RUN",
+            description = "Start from these weights: a checkpoint, a training run folder (its latest checkpoint), or "
+                    + "torchvision/timm safetensors (backbone only when the head differs).")
+    Path weights;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder for checkpoints and the training log.")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue the run in this folder from its latest "
+            + "checkpoint (its settings are kept; --max-minutes may be given again).")
+    Path resume;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Optimizer steps. Default: ${DEFAULT-VALUE}.")
+    long steps;
+
+    @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "0",
+            description = "Stop after M minutes if --steps is not reached first; the run is shortened to fit after "
+                    + "its first steps, learning-rate schedule included. Default: no limit.")
+    double maxMinutes;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "Images per step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Peak learning rate (AdamW). Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--min-lr", paramLabel = "RATE", defaultValue = "1e-5", description = "Final learning rate of the cosine decay. Default: ${DEFAULT-VALUE}.")
+    double minLearningRate;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "50", description = "Warm-up steps. Default: ${DEFAULT-VALUE}.")
+    long warmup;
+
+    @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0.05",
+            description = "AdamW weight decay (not on norms, biases, position tables). Default: ${DEFAULT-VALUE}.")
+    double weightDecay;
+
+    @Option(names = "--clip", paramLabel = "NORM", defaultValue = "1.0", description = "Global gradient-norm clip (0: off). Default: ${DEFAULT-VALUE}.")
+    double clip;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of initialization, data, splits and sampling. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "100", description = "Steps between checkpoints. Default: ${DEFAULT-VALUE}.")
+    int checkpointEvery;
+
+    @Option(names = "--decoder-dim", paramLabel = "D", defaultValue = "" + SwinSegmenter.DEFAULT_DECODER_DIM,
+            description = "Width of the segmentation decoder. Default: ${DEFAULT-VALUE}.")
+    int decoderDim;
+
+    @Option(names = "--loader-threads", paramLabel = "N", defaultValue = "1",
+            description = "Threads decoding and augmenting images. Default: ${DEFAULT-VALUE}.")
+    int loaderThreads;
+
+    @Mixin
+    ThreadsOption threads;
+
+    /** The fixed configuration (finetune) or null (SAA). */
+    abstract SparsityConfig fixedConfig();
+
+    abstract boolean sandwich();
+
+    abstract Granularity granularity();
+
+    abstract String verb();
+
+    int run(PrintWriter err) {
+        threads.apply();
+        ProgressBar bar = new ProgressBar(err);
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStep(Step s) {
+                bar.update(s.step(), s.totalSteps(), String.format(Locale.ROOT,
+                        "step %d/%d  loss %.4f  lr %.2e  %.1f img/s  ETA %s", s.step(), s.totalSteps(), s.loss(),
+                        s.learningRate(), s.imagesPerSecond(), ProgressBar.duration(s.etaSeconds())));
+            }
+
+            @Override
+            public void onCheckpoint(Path file) {
+                bar.println("checkpoint " + file);
+            }
+
+            @Override
+            public void onMessage(String line) {
+                bar.println(line);
+            }
+        };
+        try {
+            SupernetTrainer.Result result;
+            if (resume != null) {
+                result = SupernetTrainer.resume(resume, maxMinutes > 0 ? maxMinutes : null, listener);
+            } else {
+                if (out == null) {
+                    throw new org.sparsevit4j.core.InvalidInputException("give --out DIR for the run's checkpoints "
+                            + "and log, or --resume RUN to continue one");
+                }
+                result = SupernetTrainer.train(settings(), out, listener);
+            }
+            bar.finish();
+            err.printf(Locale.ROOT, "%s: %d of %d steps, last loss %.4f; latest checkpoint %s%n", verb(),
+                    result.steps(), result.totalSteps(), result.lastLoss(), result.checkpoint());
+            return 0;
+        } catch (TrainingDivergedException e) {
+            bar.finish();
+            err.println("sparsevit: " + e.getMessage());
+            return SparsevitCommand.FAILURE;
+        } finally {
+            bar.finish();
+        }
+    }
+
+    private TrainSettings settings() {
+        ArchOption.requireKnown(arch);
+        return new TrainSettings(arch, data.task(), data.dataset, data.options(seed, resolution.height(),
+                resolution.width()), resolution.height(), resolution.width(), batch, steps, maxMinutes, learningRate,
+                minLearningRate, Math.min(warmup, steps), weightDecay, clip, seed, checkpointEvery, sandwich(),
+                granularity(), fixedConfig(), weights, decoderDim, loaderThreads);
+    }
+}

@@ -1,0 +1,129 @@
+package org.sparsevit4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.SparsityConfigJson;
+
+/** The user's path end to end on a tiny built-in dataset: train, evaluate, fine-tune, search. */
+class TrainEvaluateSearchTest {
+
+    private static final String[] DATA = {"--resolution", "64", "--synthetic-images", "40", "--synthetic-val", "8"};
+
+    @TempDir
+    static Path shared;
+
+    private static Path supernet;
+    private static Path cache;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void trainSupernet() {
+        supernet = shared.resolve("supernet");
+        cache = shared.resolve("cache");
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"train-supernet", "--arch", "swin_micro", "--steps", "3",
+            "--batch", "2", "--decoder-dim", "16", "--checkpoint-every", "2", "--threads", "1", "--out",
+            supernet.toString()}, DATA));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("train-supernet: 3 of 3 steps"), r.err());
+    }
+
+    @Test
+    void evaluateACurveAndFindItInTheCacheTheSecondTime() throws Exception {
+        String[] args = {"evaluate", "--weights", supernet.toString(), "--uniform", "0,0.5", "--json", "--batch", "4",
+            "--cache-dir", cache.resolve("curve").toString()};
+        CliRunner.Result first = CliRunner.run(args);
+        assertEquals(0, first.exit(), first.err());
+        JsonNode rows = new ObjectMapper().readTree(first.out());
+        assertEquals(2, rows.size());
+        for (JsonNode row : rows) {
+            assertEquals("val", row.get("split").asText());
+            assertEquals(8, row.get("images").asInt());
+            assertTrue(row.get("miou").asDouble() >= 0 && row.get("miou").asDouble() <= 1);
+            assertTrue(row.has("pixel_accuracy"));
+            assertFalse(row.get("cached").asBoolean());
+        }
+        JsonNode again = new ObjectMapper().readTree(CliRunner.run(args).out());
+        assertTrue(again.get(0).get("cached").asBoolean());
+        assertEquals(rows.get(1).get("miou").asDouble(), again.get(1).get("miou").asDouble(), 0);
+    }
+
+    @Test
+    void aFinetunedModelEvaluatesAtItsOwnConfiguration() throws Exception {
+        SparsityConfig config = SparsityConfig.uniform(ArchitectureSpec.preset("swin_micro"), 0.4);
+        Path cfg = dir.resolve("cfg.json");
+        SparsityConfigJson.write(config, cfg);
+        Path finetuned = dir.resolve("finetuned");
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"finetune", "--weights", supernet.toString(), "--config",
+            cfg.toString(), "--steps", "2", "--batch", "2", "--decoder-dim", "16", "--out", finetuned.toString()}, DATA));
+        assertEquals(0, r.exit(), r.err());
+        CliRunner.Result e = CliRunner.run("evaluate", "--weights", finetuned.toString(), "--json", "--no-cache");
+        assertEquals(0, e.exit(), e.err());
+        JsonNode row = new ObjectMapper().readTree(e.out());
+        assertEquals(SparsityConfigJson.parse("{\"ratios\": " + row.get("ratios") + "}", "out"), config);
+    }
+
+    @Test
+    void searchWritesItsResultsAndResumesAFinishedRun() throws Exception {
+        Path run = dir.resolve("search");
+        CliRunner.Result r = CliRunner.run("search", "--weights", supernet.toString(), "--max-macs", "0.6x",
+            "--generations", "1", "--population", "8", "--seed", "3", "--batch", "4", "--out", run.toString(),
+            "--cache-dir", cache.resolve("search").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("best miou"), r.out());
+        assertTrue(r.err().contains("gen 1/1"), r.err());
+        SparsityConfig best = SparsityConfigJson.read(run.resolve("best-config.json"), ArchitectureSpec.preset("swin_micro"));
+        assertTrue(best.ratios().stream().flatMap(List::stream).anyMatch(v -> v > 0));
+        assertTrue(Files.exists(run.resolve("pareto.csv")));
+        CliRunner.Result resumed = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
+            cache.resolve("search").toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals(r.out(), resumed.out());
+    }
+
+    @Test
+    void badInputsExitTwoWithOneLine() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        List<String[]> cases = new ArrayList<>();
+        cases.add(new String[] {"train-supernet", "--steps", "1"});
+        cases.add(new String[] {"train-supernet", "--resume", empty.toString()});
+        cases.add(new String[] {"train-supernet", "--arch", "swin_x", "--out", dir.resolve("x").toString()});
+        cases.add(new String[] {"finetune", "--out", dir.resolve("y").toString()});
+        cases.add(new String[] {"evaluate", "--weights", supernet.toString(), "--split", "test"});
+        cases.add(new String[] {"evaluate", "--weights", empty.toString()});
+        cases.add(new String[] {"evaluate", "--weights", supernet.toString(), "--uniform", "0.25"});
+        cases.add(new String[] {"search", "--weights", supernet.toString(), "--max-macs", "0.01x", "--out",
+            dir.resolve("s1").toString()});
+        cases.add(new String[] {"search", "--weights", supernet.toString(), "--max-latency-ms", "30", "--out",
+            dir.resolve("s2").toString()});
+        cases.add(new String[] {"search", "--weights", supernet.toString(), "--out", dir.resolve("s3").toString()});
+        for (String[] args : cases) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("sparsevit:")).count(), r.err());
+        }
+        CliRunner.Result impossible = CliRunner.run(cases.get(7));
+        assertTrue(impossible.err().matches("(?s).*\\d.*\\d.*"), "the budget error gives both numbers: " + impossible.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
