@@ -83,6 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             bar.update(toEvaluate.size(), toEvaluate.size(), "done");
             bar.finish();
+            setup.reportSkipped(err);
             print(results);
         }
         return 0;

@@ -75,6 +75,13 @@ final class EvaluationSetup implements AutoCloseable {
         }
     }
 
+    /** Tells about files skipped as bad ({@code --skip-bad}), if any. */
+    void reportSkipped(java.io.PrintWriter err) {
+        if (source.skipped() > 0) {
+            err.println("skipped " + source.skipped() + " bad files: " + String.join(", ", source.skippedFiles()));
+        }
+    }
+
     @Override
     public void close() {
         model.close();

@@ -158,6 +158,7 @@ public final class SearchCommand implements Callable<Integer> {
                 result = EvolutionarySearch.run(settings, fitness, null, out, listener);
             }
             bar.finish();
+            setup.reportSkipped(err);
             report(result, resume != null ? resume : out);
         }
         return 0;
