@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.search.Candidate;
@@ -213,10 +213,7 @@ public final class SearchCommand implements Callable<Integer> {
         n.put("width", setup.width);
         n.put("batch", batch);
         n.put("loader_threads", loaderThreads);
-        Files.createDirectories(runDir);
-        Path tmp = runDir.resolve("." + INPUTS_FILE + ".tmp");
-        Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
-        Files.move(tmp, runDir.resolve(INPUTS_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(runDir.resolve(INPUTS_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
     }
 
     private void loadInputs(Path runDir) throws IOException {

@@ -10,22 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Reads and writes a {@link SparsityConfig} as {@code {"ratios": [[0.3,0.3],[0,0],...]}}, the
@@ -120,7 +113,7 @@ public final class SparsityConfigJson {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(file + ": is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + reason(e), e);
+            throw new InvalidInputException(file + ": cannot read: " + AtomicFiles.reason(e), e);
         }
         return parse(text, file.toString());
     }
@@ -155,45 +148,7 @@ public final class SparsityConfigJson {
      * renamed over {@code file} atomically. Missing parent directories are created.
      */
     public static void write(SparsityConfig config, Path file) {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null) {
-            throw new InvalidInputException(file + ": cannot write: not a file path");
-        }
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.createDirectories(dir);
-            // CREATE_NEW rather than Files.createTempFile: the latter makes the file owner-only,
-            // and the rename would carry that mode over to the config.
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(toJson(config).getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                out.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new InvalidInputException(file + ": cannot write: " + reason(e), e);
-        }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied on " + denied.getFile();
-        }
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or directory " + missing.getFile();
-        }
-        if (e instanceof FileAlreadyExistsException exists) {
-            return exists.getFile() + " exists and is not a directory";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+        AtomicFiles.writeString(file, toJson(config));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.sparsevit4j.search;
 
+import org.sparsevit4j.core.AtomicFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

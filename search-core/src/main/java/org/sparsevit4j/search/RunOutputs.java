@@ -1,5 +1,7 @@
 package org.sparsevit4j.search;
 
+import org.sparsevit4j.core.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

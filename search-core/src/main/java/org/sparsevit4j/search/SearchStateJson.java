@@ -1,5 +1,7 @@
 package org.sparsevit4j.search;
 
+import org.sparsevit4j.core.AtomicFiles;
+
 import static org.sparsevit4j.search.SearchSettingsJson.field;
 import static org.sparsevit4j.search.SearchSettingsJson.intField;
 

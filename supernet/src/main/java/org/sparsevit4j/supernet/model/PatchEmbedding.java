@@ -2,10 +2,7 @@ package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
@@ -16,7 +13,7 @@ import ai.djl.util.PairList;
  * Patch embedding: a {@code p × p} convolution with stride p, then layer norm, channels last.
  * Shapes: {@code (B, in, H, W)} → {@code (B, ⌊H/p⌋, ⌊W/p⌋, C)}.
  */
-public final class PatchEmbedding extends AbstractBlock {
+public final class PatchEmbedding extends CompositeBlock {
 
     private final int patch;
     private final int inChannels;
@@ -90,8 +87,4 @@ public final class PatchEmbedding extends AbstractBlock {
         return new Shape[] {new Shape(in.get(0), in.get(2) / patch, in.get(3) / patch, dim)};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        norm.initialize(manager, dataType, inputShapes);
-    }
 }

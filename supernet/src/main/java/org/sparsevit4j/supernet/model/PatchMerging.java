@@ -2,10 +2,7 @@ package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -15,7 +12,7 @@ import ai.djl.util.PairList;
  * x[1::2,1::2]}), layer norm over 4C, project to 2C without bias.
  * Shapes: {@code (B, H, W, C)} → {@code (B, ⌈H/2⌉, ⌈W/2⌉, 2C)}.
  */
-public final class PatchMerging extends AbstractBlock {
+public final class PatchMerging extends CompositeBlock {
 
     private final int index;
     private final int dim;
@@ -82,9 +79,4 @@ public final class PatchMerging extends AbstractBlock {
         return new Shape[] {new Shape(in.get(0), (in.get(1) + 1) / 2, (in.get(2) + 1) / 2, 2L * dim)};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        norm.initialize(manager, dataType, inputShapes);
-        reduction.initialize(manager, dataType, inputShapes);
-    }
 }

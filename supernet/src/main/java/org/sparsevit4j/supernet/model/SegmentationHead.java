@@ -3,10 +3,7 @@ package org.sparsevit4j.supernet.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -24,7 +21,7 @@ import org.sparsevit4j.core.ArchitectureSpec;
  *
  * <p>Shapes: stage outputs {@code (B, H_s, W_s, C_s)} → logits {@code (B, K, H, W)}.
  */
-public final class SegmentationHead extends AbstractBlock {
+public final class SegmentationHead extends CompositeBlock {
 
     /** Interpolation mode 1 of DJL's PyTorch engine: bilinear, corners not aligned. */
     private static final int BILINEAR = 1;
@@ -123,10 +120,4 @@ public final class SegmentationHead extends AbstractBlock {
         return new Shape[] {new Shape(in.get(0), numClasses, in.get(2), in.get(3))};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes);
-        }
-    }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import org.sparsevit4j.core.SparsityConfig;
  *
  * <p>Shapes: images {@code (B, in, H, W)} → per stage {@code (B, H_s, W_s, C_s)}.
  */
-public final class SwinBackbone extends AbstractBlock implements AutoCloseable {
+public final class SwinBackbone extends CompositeBlock implements AutoCloseable {
 
     /** Key of a {@link SparsityConfig} in the params of {@code forward}. */
     public static final String SPARSITY_PARAM = "sparsity";
@@ -173,12 +172,6 @@ public final class SwinBackbone extends AbstractBlock implements AutoCloseable {
         return out;
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes);
-        }
-    }
 
     /** Frees the cached window layouts; the parameters belong to the model's manager. */
     @Override

@@ -2,10 +2,7 @@ package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -18,7 +15,7 @@ import ai.djl.util.PairList;
  * Padding tokens (feature maps whose sides are not multiples of the window) are zeroed after
  * LN1, exactly where torchvision pads; what they hold otherwise never reaches a real token.
  */
-public final class SwinBlock extends AbstractBlock {
+public final class SwinBlock extends CompositeBlock {
 
     private final boolean shifted;
     private final LayerNormLayer norm1;
@@ -106,10 +103,4 @@ public final class SwinBlock extends AbstractBlock {
         return new Shape[] {inputShapes[0]};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes);
-        }
-    }
 }

@@ -3,9 +3,7 @@ package org.sparsevit4j.supernet.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -20,7 +18,7 @@ import org.sparsevit4j.core.SparsityConfig;
  * <p>{@code forward} returns {@code [logits (B, classes), pooled (B, C)]}, pooled being the
  * features before the head.
  */
-public final class SwinClassifier extends AbstractBlock implements SwinModel {
+public final class SwinClassifier extends CompositeBlock implements SwinModel {
 
     private final SwinBackbone backbone;
     private final LayerNormLayer norm;
@@ -86,12 +84,6 @@ public final class SwinClassifier extends AbstractBlock implements SwinModel {
         return new Shape[] {new Shape(b, head.out()), new Shape(b, head.in())};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes);
-        }
-    }
 
     @Override
     public void close() {

@@ -3,9 +3,7 @@ package org.sparsevit4j.supernet.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -16,7 +14,7 @@ import org.sparsevit4j.core.SparsityConfig;
  * Semantic segmentation: the pruned Swin backbone with a {@link SegmentationHead} over all its
  * stages. {@code forward} returns {@code [logits (B, K, H, W)]}.
  */
-public final class SwinSegmenter extends AbstractBlock implements SwinModel {
+public final class SwinSegmenter extends CompositeBlock implements SwinModel {
 
     /** Default width of the decoder. */
     public static final int DEFAULT_DECODER_DIM = 128;
@@ -67,12 +65,6 @@ public final class SwinSegmenter extends AbstractBlock implements SwinModel {
         return new Shape[] {new Shape(in.get(0), head.numClasses(), in.get(2), in.get(3))};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, inputShapes);
-        }
-    }
 
     @Override
     public void close() {

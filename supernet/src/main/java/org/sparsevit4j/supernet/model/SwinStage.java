@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ import org.sparsevit4j.core.WindowGrid;
  *
  * <p>Shapes: input and output {@code (B, H, W, C)}; state {@code (B, nW, N, C)}.
  */
-public final class SwinStage extends AbstractBlock {
+public final class SwinStage extends CompositeBlock {
 
     private final int index;
     private final List<SwinBlock> blocks;
@@ -220,10 +218,4 @@ public final class SwinStage extends AbstractBlock {
         return new Shape[] {inputShapes[0]};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (SwinBlock block : blocks) {
-            block.initialize(manager, dataType, inputShapes);
-        }
-    }
 }

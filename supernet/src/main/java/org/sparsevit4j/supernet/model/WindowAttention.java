@@ -2,11 +2,8 @@ package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
@@ -19,7 +16,7 @@ import ai.djl.util.PairList;
  * <p>Shapes: B images, K windows each, N = M² tokens, C channels, h heads, d = C/h.
  * Input {@code (B, K, N, C)}; optional additive mask broadcastable to {@code (B, K, 1, N, N)}.
  */
-public final class WindowAttention extends AbstractBlock {
+public final class WindowAttention extends CompositeBlock {
 
     private final int dim;
     private final int heads;
@@ -131,9 +128,4 @@ public final class WindowAttention extends AbstractBlock {
         return new Shape[] {inputShapes[0]};
     }
 
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        qkv.initialize(manager, dataType, inputShapes);
-        proj.initialize(manager, dataType, inputShapes);
-    }
 }

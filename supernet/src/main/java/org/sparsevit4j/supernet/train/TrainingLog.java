@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.SparsityConfig;
 
 /**
@@ -39,10 +40,7 @@ final class TrainingLog {
                     }
                 }
             }
-            Path tmp = file.resolveSibling("." + FILE + ".tmp");
-            Files.write(tmp, kept, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(file, String.join("\n", kept) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the training log", e);
         }

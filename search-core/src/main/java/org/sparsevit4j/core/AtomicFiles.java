@@ -1,22 +1,25 @@
-package org.sparsevit4j.search;
+package org.sparsevit4j.core;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import org.sparsevit4j.core.InvalidInputException;
 
 /**
- * Writes a file so that readers, and a search resumed after a kill, see either the old file or the
- * whole new one: the bytes go to a temporary file in the same directory, are synced, and the
- * temporary file is renamed over the target atomically (the pattern of {@code SparsityConfigJson.write}).
+ * Writes a file so that readers, and a run resumed after a kill, see either the old file or the
+ * whole new one: the bytes go to a temporary file in the same directory ({@code .NAME.UUID.tmp}),
+ * are synced, and the temporary file is renamed over the target atomically. Every small result
+ * file of the project is written this way.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
@@ -25,7 +28,7 @@ final class AtomicFiles {
      * Deletes the temporary files that a process killed mid-write left in {@code dir} (they
      * never replaced their target, so nothing reads them).
      */
-    static void removeLeftovers(Path dir) {
+    public static void removeLeftovers(Path dir) {
         try (var files = Files.list(dir)) {
             for (Path p : files.filter(AtomicFiles::isLeftover).toList()) {
                 Files.deleteIfExists(p);
@@ -40,16 +43,21 @@ final class AtomicFiles {
         return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p);
     }
 
-    static void writeString(Path file, String text) {
+    public static void writeString(Path file, String text) {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void write(Path file, byte[] bytes) {
+    public static void write(Path file, byte[] bytes) {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
+        if (dir == null) {
+            throw new InvalidInputException(file + ": cannot write: not a file path");
+        }
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(dir);
+            // CREATE_NEW rather than Files.createTempFile: the latter makes the file owner-only,
+            // and the rename would carry that mode over to the result.
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -64,7 +72,21 @@ final class AtomicFiles {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new InvalidInputException(file + ": cannot write: " + e.getMessage(), e);
+            throw new InvalidInputException(file + ": cannot write: " + reason(e), e);
         }
+    }
+
+    /** A one-line reason for an I/O failure, naming the file where the exception does. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or directory " + missing.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists and is not a directory";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s*\\R\\s*", " ");
     }
 }
