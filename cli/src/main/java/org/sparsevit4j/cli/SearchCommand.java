@@ -15,10 +15,8 @@ import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.search.Candidate;
 import org.sparsevit4j.search.EvolutionarySearch;
-import org.sparsevit4j.search.GenerationReport;
 import org.sparsevit4j.search.Granularity;
 import org.sparsevit4j.search.MacLimit;
-import org.sparsevit4j.search.ProgressLogFormatter;
 import org.sparsevit4j.search.SearchBudget;
 import org.sparsevit4j.search.SearchListener;
 import org.sparsevit4j.search.SearchResult;
@@ -131,22 +129,7 @@ public final class SearchCommand implements Callable<Integer> {
                 bar.update(evaluated[0] % population, population, String.format(Locale.ROOT,
                         "evaluation %d: %s %.4f %s", evaluated[0], r.metricName(), r.metric(), r.cached() ? "(cached)" : ""));
             });
-            SearchListener listener = new SearchListener() {
-                @Override
-                public void onGeneration(GenerationReport report) {
-                    bar.println(ProgressLogFormatter.format(report));
-                }
-
-                @Override
-                public void onWarning(String message) {
-                    bar.println("warning: " + message);
-                }
-
-                @Override
-                public void onPhase(String message) {
-                    bar.println(message);
-                }
-            };
+            SearchListener listener = SearchListener.logTo(bar::println);
             err.println("search on " + setup.description);
             SearchResult result;
             if (resume != null) {
