@@ -1,10 +1,12 @@
 package org.sparsevit4j.supernet.weights;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import java.nio.FloatBuffer;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,9 +170,25 @@ public final class SwinWeights implements AutoCloseable {
             throw new InvalidInputException(message.toString());
         }
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            e.getValue().getArray().set(FloatBuffer.wrap(read(e.getKey())));
+            assign(e.getValue().getArray(), read(e.getKey()));
         }
         return unused;
+    }
+
+    /**
+     * Copies values into a parameter in place. Through an index assignment rather than
+     * {@code set(Buffer)}, whose native code makes libtorch print a deprecation warning on every
+     * load.
+     */
+    private static void assign(NDArray parameter, float[] values) {
+        boolean gradMode = JniUtils.isGradMode(); // an in-place write to a parameter must not be recorded
+        JniUtils.setGradMode(false);
+        try (NDManager scope = parameter.getManager().newSubManager();
+                NDArray source = scope.create(values, parameter.getShape())) {
+            parameter.set(new NDIndex("..."), source);
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
     }
 
     private static void describe(StringBuilder message, String what, List<String> items) {
