@@ -37,16 +37,7 @@ public final class MacRecorder {
         return macs.getOrDefault(key, 0L);
     }
 
-    /** Everything recorded, by key, in the order first seen. */
-    public Map<String, Long> all() {
-        return Map.copyOf(macs);
-    }
-
     public long total() {
         return macs.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    public void clear() {
-        macs.clear();
     }
 }

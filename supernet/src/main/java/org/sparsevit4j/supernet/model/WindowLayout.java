@@ -186,10 +186,6 @@ public final class WindowLayout {
         return tokensPerWindow;
     }
 
-    public int positions() {
-        return numWindows * tokensPerWindow;
-    }
-
     NDArray entry() {
         return entry;
     }

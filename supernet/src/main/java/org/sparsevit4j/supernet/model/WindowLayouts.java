@@ -64,11 +64,6 @@ public final class WindowLayouts implements AutoCloseable {
         return cache;
     }
 
-    /** Number of feature-map sizes cached. */
-    public int size() {
-        return bySize.size();
-    }
-
     /** Arrays held by the cache: constant once every size in use has been seen (a leak check). */
     public synchronized int cachedArrays() {
         return cache == null ? 0 : cache.getManagedArrays().size();

@@ -77,11 +77,6 @@ public final class SwinWeights implements AutoCloseable {
         return reader.file();
     }
 
-    /** The file's string metadata. */
-    public Map<String, String> metadata() {
-        return reader.metadata();
-    }
-
     /** Shape of each tensor under its torchvision key (buffers excluded). */
     public Map<String, long[]> shapes() {
         Map<String, long[]> out = new LinkedHashMap<>();
