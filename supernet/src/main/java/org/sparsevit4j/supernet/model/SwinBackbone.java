@@ -37,6 +37,7 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
     private final WindowLayouts layouts;
     private volatile SparsityConfig sparsity;
     private volatile MacRecorder recorder;
+    private volatile ForwardObserver observer;
 
     public SwinBackbone(ArchitectureSpec arch) {
         this.arch = Objects.requireNonNull(arch, "arch");
@@ -67,17 +68,24 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
         requireImages(images);
         config.requireMatches(arch);
         MacRecorder rec = recorder;
+        ForwardObserver watcher = observer;
         List<NDArray> outputs = new ArrayList<>(stages.size());
         NDArray x = embedding.apply(ps, images, training, rec);
+        if (watcher != null) {
+            watcher.partDone("patch_embed", x);
+        }
         for (int s = 0; s < stages.size(); s++) {
             int[] levels = new int[arch.depth(s)];
             for (int j = 0; j < levels.length; j++) {
                 levels[j] = config.level(s, j);
             }
-            x = stages.get(s).apply(ps, x, levels, layouts, training, rec);
+            x = stages.get(s).apply(ps, x, levels, layouts, training, rec, watcher);
             outputs.add(x);
             if (s < mergings.size()) {
                 x = mergings.get(s).apply(ps, x, training, rec);
+                if (watcher != null) {
+                    watcher.partDone("merging " + s, x);
+                }
             }
         }
         return outputs;
@@ -111,6 +119,11 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
     /** Attaches a recorder of executed MACs (tests and diagnostics), or detaches with null. */
     public void setMacRecorder(MacRecorder recorder) {
         this.recorder = recorder;
+    }
+
+    /** Attaches an observer of the parts of each pass (profiling, window pictures), or detaches with null. */
+    public void setObserver(ForwardObserver observer) {
+        this.observer = observer;
     }
 
     /** The configuration in {@code params}, else the one set on this backbone. */

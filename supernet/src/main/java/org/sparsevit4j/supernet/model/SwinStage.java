@@ -60,10 +60,11 @@ public final class SwinStage extends CompositeBlock {
      * @param levels the pruning level (ratio × 10) of each block, non-decreasing
      * @param layouts the model's layout cache
      * @param recorder MAC recorder or null
+     * @param observer observer of the pass's parts or null
      * @return {@code (B, H, W, C)}
      */
     public NDArray apply(ParameterStore ps, NDArray x, int[] levels, WindowLayouts layouts, boolean training,
-            MacRecorder recorder) {
+            MacRecorder recorder, ForwardObserver observer) {
         if (levels.length != blocks.size()) {
             throw new IllegalArgumentException("stage " + index + " has " + blocks.size() + " blocks, got "
                     + levels.length + " levels");
@@ -88,28 +89,41 @@ public final class SwinStage extends CompositeBlock {
             NDArray batch = OwnedArrays.longs(scope, LongStream.range(0, b).toArray(), new Shape(b, 1));
             long[] relative = layouts.relativeIndex();
             NDArray relativeIndex = OwnedArrays.longs(scope, relative, new Shape(relative.length));
+            if (observer != null) {
+                observer.partDone("stage " + index + " entry", state);
+            }
             Ranking ranking = null;
             for (int j = 0; j < blocks.size(); j++) {
                 if (levels[j] > 0 && ranking == null) {
                     ranking = rank(state, layout);
+                    if (observer != null) {
+                        observer.partDone("rank " + index, ranking.shifted);
+                    }
                 }
                 try (NDManager blockScope = NDManager.subManagerOf(state)) {
                     blockScope.tempAttachAll(state);
                     NDArray next = runBlock(ps, j, state, levels[j], ranking, layout, relativeIndex, batch,
-                            blockScope, training, recorder);
+                            blockScope, training, recorder, observer);
                     state = next == state ? state : blockScope.ret(next);
+                }
+                if (observer != null) {
+                    observer.partDone("block " + index + "." + j, state);
                 }
             }
             NDArray out = state.reshape(b, (long) nW * n, c)
                     .get(new NDIndex(":, {}", layout.exit()))
                     .reshape(b, height, width, c);
-            return scope.ret(out);
+            out = scope.ret(out);
+            if (observer != null) {
+                observer.partDone("stage " + index + " exit", out);
+            }
+            return out;
         }
     }
 
     private NDArray runBlock(ParameterStore ps, int j, NDArray state, int level, Ranking ranking,
             WindowLayout layout, NDArray relativeIndex, NDArray batch, NDManager scope, boolean training,
-            MacRecorder recorder) {
+            MacRecorder recorder, ForwardObserver observer) {
         SwinBlock block = blocks.get(j);
         boolean shifted = block.shifted() && layout.shifts();
         String key = "block " + index + "." + j;
@@ -138,6 +152,9 @@ public final class SwinStage extends CompositeBlock {
             return state; // every window passes through
         }
         NDArray order = (shifted ? ranking.shifted : ranking.regular).get(new NDIndex(":, :{}", kept)); // (B, k)
+        if (observer != null) {
+            observer.windowsKept(index, j, shifted, layout, order);
+        }
         if (!shifted) {
             NDIndex where = new NDIndex("{}, {}", batch, order);
             NDArray windows = state.get(where);                                         // (B, k, N, C)

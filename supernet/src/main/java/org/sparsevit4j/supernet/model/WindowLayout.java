@@ -178,6 +178,26 @@ public final class WindowLayout {
         return width;
     }
 
+    /** Window side in tokens. */
+    public int window() {
+        return window;
+    }
+
+    /** Windows per row of the padded grid; window {@code w} sits at row {@code w / windowsPerRow}. */
+    public int windowsPerRow() {
+        return windowsPerRow;
+    }
+
+    /** Rows by which shifted blocks roll the padded map up (0 when that axis does not shift). */
+    public int shiftHeight() {
+        return shiftH;
+    }
+
+    /** Columns by which shifted blocks roll the padded map left (0 when that axis does not shift). */
+    public int shiftWidth() {
+        return shiftW;
+    }
+
     public int numWindows() {
         return numWindows;
     }
