@@ -2,11 +2,17 @@ package org.sparsevit4j.search;
 
 import org.sparsevit4j.core.AtomicFiles;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
 
 /**
  * The entry point of the sparsity search: the paper's evolutionary search over per-block (by
@@ -43,6 +49,15 @@ public final class EvolutionarySearch {
      */
     public static SearchResult run(SearchSettings settings, ConfigEvaluator evaluator, CostModel latencyModel,
             Path runDir, SearchListener listener) {
+        return run(settings, evaluator, latencyModel, null, runDir, listener);
+    }
+
+    /**
+     * As {@link #run(SearchSettings, ConfigEvaluator, CostModel, Path, SearchListener)}, and
+     * re-measures the reported configurations (best and front) with {@code meter} when not null.
+     */
+    public static SearchResult run(SearchSettings settings, ConfigEvaluator evaluator, CostModel latencyModel,
+            LatencyMeter meter, Path runDir, SearchListener listener) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(evaluator, "evaluator");
         Objects.requireNonNull(runDir, "runDir");
@@ -53,7 +68,7 @@ public final class EvolutionarySearch {
         SearchState state = new SearchState(settings, evaluator.metricName());
         try (SearchRun run = open(state, List.of(), evaluator, latencyModel, runDir, listener)) {
             run.save();
-            return execute(run);
+            return execute(run, meter);
         }
     }
 
@@ -63,6 +78,12 @@ public final class EvolutionarySearch {
      */
     public static SearchResult resume(Path runDir, ConfigEvaluator evaluator, CostModel latencyModel,
             SearchListener listener) {
+        return resume(runDir, evaluator, latencyModel, null, listener);
+    }
+
+    /** As {@link #resume(Path, ConfigEvaluator, CostModel, SearchListener)}, re-measuring with {@code meter}. */
+    public static SearchResult resume(Path runDir, ConfigEvaluator evaluator, CostModel latencyModel,
+            LatencyMeter meter, SearchListener listener) {
         Objects.requireNonNull(evaluator, "evaluator");
         SearchStateJson.Loaded loaded = SearchStateJson.read(runDir);
         AtomicFiles.removeLeftovers(runDir);
@@ -72,7 +93,7 @@ public final class EvolutionarySearch {
                     + "\" but the evaluator given measures \"" + evaluator.metricName() + "\"");
         }
         try (SearchRun run = open(state, loaded.evaluations(), evaluator, latencyModel, runDir, listener)) {
-            return execute(run);
+            return execute(run, meter);
         }
     }
 
@@ -107,7 +128,7 @@ public final class EvolutionarySearch {
                 referenceCost(settings, budget, codec));
     }
 
-    private static SearchResult execute(SearchRun run) {
+    private static SearchResult execute(SearchRun run, LatencyMeter meter) {
         SearchState state = run.state;
         EvolutionLoop evolution = new EvolutionLoop(run);
         if (state.phase == SearchState.Phase.EVOLUTION) {
@@ -125,10 +146,31 @@ public final class EvolutionarySearch {
                 run.hypervolume(front), state.generation, state.searchEvaluations, run.cache.size(),
                 state.drawAttempts, state.feasibleDraws, state.history,
                 run.settings.baselines() ? BaselineRunner.result(run) : null);
-        RunOutputs.write(run.runDir, result, run.cache.all(), Provenance.toJson(run.settings, state.metricName,
-                run.evaluator.description(), run.latencyModel == null ? null : run.latencyModel.description(),
-                run.budget, run.referenceCost));
+        Map<SparsityConfig, Double> measured = measure(result, meter, run.listener);
+        ObjectNode provenance = Provenance.toJson(run.settings, state.metricName, run.evaluator.description(),
+                run.latencyModel == null ? null : run.latencyModel.description(), run.budget, run.referenceCost);
+        provenance.put("latencyMeter", meter == null ? null : meter.description());
+        RunOutputs.write(run.runDir, result, run.cache.all(), provenance,
+                new RunOutputs.Extras(run.budget.macTable().denseMacs(), measured));
         return result;
+    }
+
+    /** Measured latency of the best configuration and the front's, in that order; empty without a meter. */
+    private static Map<SparsityConfig, Double> measure(SearchResult result, LatencyMeter meter,
+            SearchListener listener) {
+        Map<SparsityConfig, Double> measured = new LinkedHashMap<>();
+        if (meter == null) {
+            return measured;
+        }
+        Set<SparsityConfig> reported = new LinkedHashSet<>();
+        reported.add(result.best().config());
+        result.paretoFront().forEach(c -> reported.add(c.config()));
+        int done = 0;
+        for (SparsityConfig config : reported) {
+            listener.onPhase("measuring latency of reported configuration " + (++done) + "/" + reported.size());
+            measured.put(config, meter.measureMs(config));
+        }
+        return measured;
     }
 
     private static void requireLatencyModel(SearchSettings settings, CostModel latencyModel) {

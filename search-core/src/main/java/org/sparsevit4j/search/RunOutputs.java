@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 
@@ -40,7 +41,8 @@ final class RunOutputs {
     static final String BASELINES = "baselines.json";
     static final String PROVENANCE = "provenance.json";
 
-    static final String CSV_HEADER = "index,origin,generation,metric,macs,gmacs,latency_ms,ratios\n";
+    static final String CSV_HEADER =
+            "index,origin,generation,metric,macs,gmacs,latency_ms,ratios,mac_fraction,measured_latency_ms\n";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -48,8 +50,19 @@ final class RunOutputs {
     private RunOutputs() {
     }
 
-    static void write(Path runDir, SearchResult result, List<Candidate> evaluations, ObjectNode provenance) {
-        ObjectNode best = candidateToJson(result.best(), result.metricName());
+    /**
+     * What the result files add to the candidates: the dense model's MACs (for MAC fractions) and
+     * the measured latency of the reported configurations, when a meter measured them.
+     */
+    record Extras(long denseMacs, Map<SparsityConfig, Double> measuredMs) {
+        Extras {
+            measuredMs = Map.copyOf(measuredMs);
+        }
+    }
+
+    static void write(Path runDir, SearchResult result, List<Candidate> evaluations, ObjectNode provenance,
+            Extras extras) {
+        ObjectNode best = candidateToJson(result.best(), result.metricName(), extras);
         best.set("provenance", provenance);
         writeJson(runDir.resolve(BEST), best);
         SparsityConfigJson.write(result.best().config(), runDir.resolve(BEST_CONFIG));
@@ -60,21 +73,26 @@ final class RunOutputs {
         pareto.put("costUnit", result.settings().costObjective().unit());
         pareto.put("hypervolume", result.hypervolume());
         ArrayNode front = pareto.putArray("front");
-        result.paretoFront().forEach(c -> front.add(candidateToJson(c, null)));
+        result.paretoFront().forEach(c -> front.add(candidateToJson(c, null, extras)));
         pareto.set("provenance", provenance);
         writeJson(runDir.resolve(PARETO_JSON), pareto);
-        AtomicFiles.writeString(runDir.resolve(PARETO_CSV), csv(result.paretoFront()));
-        AtomicFiles.writeString(runDir.resolve(CANDIDATES_CSV), csv(evaluations));
+        AtomicFiles.writeString(runDir.resolve(PARETO_CSV), csv(result.paretoFront(), extras));
+        AtomicFiles.writeString(runDir.resolve(CANDIDATES_CSV), csv(evaluations, extras));
         AtomicFiles.writeString(runDir.resolve(GENERATIONS_CSV), generationsCsv(result.history()));
 
         if (result.baselines() != null) {
-            writeJson(runDir.resolve(BASELINES), baselinesToJson(result, provenance));
+            writeJson(runDir.resolve(BASELINES), baselinesToJson(result, provenance, extras));
         }
         writeJson(runDir.resolve(PROVENANCE), provenance);
     }
 
-    /** A candidate as {@code {"ratios": [[...]], "metric": ..., ...}}; {@code metricName} is added when not null. */
-    static ObjectNode candidateToJson(Candidate c, String metricName) {
+    /**
+     * A candidate as {@code {"ratios": [[...]], "metric": ..., ...}}; {@code metricName} is added
+     * when not null. {@code latencyMs} and {@code predictedLatencyMs} are the cost model's
+     * prediction (the first kept for readers of earlier runs), {@code measuredLatencyMs} the
+     * measurement after the search; each null when not known.
+     */
+    static ObjectNode candidateToJson(Candidate c, String metricName, Extras extras) {
         ObjectNode o = NODES.objectNode();
         o.set("ratios", ratios(c.config()));
         o.put("metric", c.metric());
@@ -83,47 +101,51 @@ final class RunOutputs {
         }
         o.put("macs", c.costs().macs());
         o.put("gmacs", c.costs().gmacs());
-        if (c.costs().hasLatency()) {
-            o.put("latencyMs", c.costs().latencyMs());
-        } else {
-            o.putNull("latencyMs");
-        }
+        o.put("macFraction", (double) c.costs().macs() / extras.denseMacs());
+        Double predicted = c.costs().hasLatency() ? c.costs().latencyMs() : null;
+        o.put("latencyMs", predicted);
+        o.put("predictedLatencyMs", predicted);
+        o.put("measuredLatencyMs", extras.measuredMs().get(c.config()));
         o.put("index", c.index());
         o.put("generation", c.generation());
         o.put("origin", c.origin().id());
         return o;
     }
 
-    private static ObjectNode baselinesToJson(SearchResult r, ObjectNode provenance) {
+    private static ObjectNode baselinesToJson(SearchResult r, ObjectNode provenance, Extras extras) {
         BaselineResult b = r.baselines();
         ObjectNode o = NODES.objectNode();
         o.put("metricName", r.metricName());
         ObjectNode search = o.putObject("search");
-        search.set("best", candidateToJson(r.best(), null));
+        search.set("best", candidateToJson(r.best(), null, extras));
         search.put("uniqueEvaluations", r.uniqueEvaluations());
         search.put("hypervolume", r.hypervolume());
         ObjectNode uniform = o.putObject("uniform");
-        setNullable(uniform, "best", b.bestUniform());
+        setNullable(uniform, "best", b.bestUniform(), extras);
         ArrayNode all = uniform.putArray("candidates");
-        b.uniform().forEach(c -> all.add(candidateToJson(c, null)));
+        b.uniform().forEach(c -> all.add(candidateToJson(c, null, extras)));
         ObjectNode random = o.putObject("random");
         random.put("uniqueEvaluations", b.randomEvaluations());
         random.put("drawAttempts", b.randomDrawAttempts());
-        setNullable(random, "best", b.bestRandom());
+        setNullable(random, "best", b.bestRandom(), extras);
         random.put("hypervolume", b.randomHypervolume());
         ArrayNode front = random.putArray("front");
-        b.randomFront().forEach(c -> front.add(candidateToJson(c, null)));
+        b.randomFront().forEach(c -> front.add(candidateToJson(c, null, extras)));
         o.set("provenance", provenance);
         return o;
     }
 
-    static String csv(List<Candidate> candidates) {
+    /** Columns after {@code ratios} were added later, so readers of earlier runs keep working. */
+    static String csv(List<Candidate> candidates, Extras extras) {
         StringBuilder sb = new StringBuilder(CSV_HEADER.length() + 96 * candidates.size()).append(CSV_HEADER);
         for (Candidate c : candidates) {
+            Double measured = extras.measuredMs().get(c.config());
             sb.append(c.index()).append(',').append(c.origin().id()).append(',').append(c.generation()).append(',')
                     .append(c.metric()).append(',').append(c.costs().macs()).append(',').append(c.costs().gmacs())
                     .append(',').append(c.costs().hasLatency() ? Double.toString(c.costs().latencyMs()) : "")
-                    .append(",\"").append(c.config().compact()).append("\"\n");
+                    .append(",\"").append(c.config().compact()).append("\",")
+                    .append((double) c.costs().macs() / extras.denseMacs()).append(',')
+                    .append(measured == null ? "" : measured.toString()).append('\n');
         }
         return sb.toString();
     }
@@ -152,11 +174,11 @@ final class RunOutputs {
         return stages;
     }
 
-    private static void setNullable(ObjectNode o, String name, Candidate c) {
+    private static void setNullable(ObjectNode o, String name, Candidate c, Extras extras) {
         if (c == null) {
             o.putNull(name);
         } else {
-            o.set(name, candidateToJson(c, null));
+            o.set(name, candidateToJson(c, null, extras));
         }
     }
 

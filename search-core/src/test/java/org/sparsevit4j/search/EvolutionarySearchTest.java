@@ -102,8 +102,9 @@ class EvolutionarySearchTest {
         JsonNode best = new ObjectMapper().readTree(dir.resolve("best.json").toFile());
         List<String> keys = new ArrayList<>();
         best.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("ratios", "metric", "metricName", "macs", "gmacs", "latencyMs", "index", "generation",
-                "origin", "provenance"), keys);
+        assertEquals(List.of("ratios", "metric", "metricName", "macs", "gmacs", "macFraction", "latencyMs",
+                "predictedLatencyMs", "measuredLatencyMs", "index", "generation", "origin", "provenance"), keys);
+        assertTrue(best.get("measuredLatencyMs").isNull(), "nothing measured without a meter");
         assertEquals(result.best().metric(), best.get("metric").asDouble());
         assertEquals(42, best.get("provenance").get("seed").asLong());
         assertEquals("sparsevit4j", best.get("provenance").get("tool").asText());
@@ -119,6 +120,25 @@ class EvolutionarySearchTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "no temp files left");
         }
+    }
+
+    @Test
+    void aMeterMeasuresTheBestAndTheFrontOnce(@TempDir Path tmp) throws IOException {
+        List<SparsityConfig> measured = new ArrayList<>();
+        LatencyMeter meter = config -> {
+            measured.add(config);
+            return 100.0 + measured.size();
+        };
+        Path dir = tmp.resolve("run");
+        SearchResult result = EvolutionarySearch.run(settings().generations(2).build(), new SyntheticFitness(), null,
+                meter, dir, null);
+        assertEquals(result.best().config(), measured.get(0), "the best is measured first");
+        assertEquals(measured.size(), new java.util.HashSet<>(measured).size(), "each configuration once");
+        assertTrue(measured.containsAll(result.paretoFront().stream().map(Candidate::config).toList()));
+        JsonNode best = new ObjectMapper().readTree(dir.resolve("best.json").toFile());
+        assertEquals(101.0, best.get("measuredLatencyMs").asDouble());
+        assertEquals(result.best().costs().macs() / (double) best.get("provenance").get("denseMacs").asLong(),
+                best.get("macFraction").asDouble(), 1e-12);
     }
 
     @Test
