@@ -1,5 +1,6 @@
 package org.sparsevit4j.cli;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,10 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.evaluator.SplitFitness;
+import org.sparsevit4j.profiler.LatencyTable;
+import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.search.Candidate;
+import org.sparsevit4j.search.CostObjective;
 import org.sparsevit4j.search.EvolutionarySearch;
 import org.sparsevit4j.search.Granularity;
 import org.sparsevit4j.search.MacLimit;
@@ -33,8 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * accuracy measured on the search split (carved from train, so never the reported split).
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Evolutionary search of per-layer sparsity under a MAC budget (the paper's scheme; --pareto "
-                + "for NSGA-II over metric and MACs), evaluated on the search split of the supernet's data.")
+        description = "Evolutionary search of per-layer sparsity under a MAC and/or latency budget (the paper's scheme; "
+                + "--pareto for NSGA-II over metric and cost), evaluated on the search split of the supernet's data.")
 public final class SearchCommand implements Callable<Integer> {
 
     /** What the run folder needs to be resumed without the original command line. */
@@ -61,13 +65,31 @@ public final class SearchCommand implements Callable<Integer> {
             description = "MAC budget of the backbone: GMACs (3.2) or a fraction of dense (0.6x).")
     String maxMacs;
 
-    @Option(names = "--max-latency-ms", paramLabel = "MS", description = "Latency budget (needs a latency table; see below).")
+    @Option(names = "--max-latency-ms", paramLabel = "MS",
+            description = "Latency budget in ms, as the --latency-table predicts it.")
     Double maxLatencyMs;
 
-    @Option(names = "--min-latency-ms", paramLabel = "MS", description = "Lower end of a latency window.")
+    @Option(names = "--min-latency-ms", paramLabel = "MS", description = "Lower end of a latency window (needs --latency-table).")
     Double minLatencyMs;
 
-    @Option(names = "--pareto", description = "Keep the Pareto front of (metric, MACs) with NSGA-II.")
+    @Option(names = "--latency-table", paramLabel = "T.json",
+            description = "Latency table from sparsevit profile --build-table, measured on this device with these "
+                    + "threads: predicts latency for the budget and --cost latency.")
+    Path latencyTable;
+
+    @Option(names = "--cost", paramLabel = "macs|latency", defaultValue = "macs",
+            description = "The cost traded against the metric (Pareto axis, ties, hypervolume). Default: ${DEFAULT-VALUE}.")
+    String cost;
+
+    @Option(names = "--measure-runs", paramLabel = "N",
+            description = "Timed passes with which the best configuration and the front are re-measured after the "
+                    + "search (at the table's input, on --device). Default: 10 with --latency-table, else 0 (off).")
+    Integer measureRuns;
+
+    @Mixin
+    DeviceOption device;
+
+    @Option(names = "--pareto", description = "Keep the Pareto front of (metric, cost) with NSGA-II.")
     boolean pareto;
 
     @Option(names = "--generations", paramLabel = "N", defaultValue = "" + SearchSettings.DEFAULT_GENERATIONS,
@@ -110,18 +132,23 @@ public final class SearchCommand implements Callable<Integer> {
         } else if (weights == null || out == null) {
             throw new InvalidInputException("give --weights SUPERNET and --out RUN_DIR (or --resume RUN_DIR)");
         }
-        if (maxLatencyMs != null || minLatencyMs != null) {
-            throw new InvalidInputException("--max-latency-ms/--min-latency-ms need a per-block latency table, "
-                    + "which the latency profiler does not build yet; use --max-macs");
+        if ((maxLatencyMs != null || minLatencyMs != null || "latency".equalsIgnoreCase(cost.strip()))
+                && latencyTable == null) {
+            throw new InvalidInputException("a latency budget or --cost latency needs --latency-table T.json "
+                    + "(build one on this device with sparsevit profile --build-table)");
         }
+        LatencyTable table = latencyTable == null ? null : LatencyTableJson.read(latencyTable);
         PrintWriter err = spec.commandLine().getErr();
         threads.apply();
+        Device target = device.resolve();
         try (EvaluationSetup setup = EvaluationSetup.open(weights, data, Split.SEARCH, resolution, batch, loaderThreads,
-                cache)) {
+                cache); LatencyMeasuring measuring = LatencyMeasuring.open(table, latencyTable, measureRuns, target,
+                        setup)) {
             ArchitectureSpec supernet = setup.model.spec().arch();
             if (arch != null && !ArchitectureSpec.preset(arch).depths().equals(supernet.depths())) {
                 throw new InvalidInputException("--arch " + arch + " does not match the supernet (" + supernet.name() + ")");
             }
+            measuring.warnings().forEach(w -> err.println("warning: " + w));
             ProgressBar bar = new ProgressBar(err);
             int[] evaluated = {0};
             SplitFitness fitness = new SplitFitness(setup.evaluator, setup.description, r -> {
@@ -133,12 +160,12 @@ public final class SearchCommand implements Callable<Integer> {
             err.println("search on " + setup.description);
             SearchResult result;
             if (resume != null) {
-                result = EvolutionarySearch.resume(resume, fitness, null, listener);
+                result = EvolutionarySearch.resume(resume, fitness, table, measuring.meter(), listener);
             } else {
                 SearchSettings settings = settings(supernet, setup.height, setup.width);
-                EvolutionarySearch.checkBudget(settings, null).forEach(w -> bar.println("warning: " + w));
+                EvolutionarySearch.checkBudget(settings, table).forEach(w -> bar.println("warning: " + w));
                 saveInputs(out, setup);
-                result = EvolutionarySearch.run(settings, fitness, null, out, listener);
+                result = EvolutionarySearch.run(settings, fitness, table, measuring.meter(), out, listener);
             }
             bar.finish();
             setup.reportSkipped(err);
@@ -148,15 +175,17 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private SearchSettings settings(ArchitectureSpec supernet, int height, int width) {
-        if (maxMacs == null) {
-            throw new InvalidInputException("give a budget: --max-macs 0.6x (a fraction of dense) or --max-macs 3.2 (GMACs)");
+        if (maxMacs == null && maxLatencyMs == null) {
+            throw new InvalidInputException("give a budget: --max-macs 0.6x (a fraction of dense), --max-macs 3.2 "
+                    + "(GMACs) or --max-latency-ms MS with --latency-table");
         }
         return SearchSettings.builder(supernet, height, width)
                 .population(population)
                 .generations(generations)
                 .granularity(Granularity.parse(granularity))
                 .seed(seed)
-                .budget(SearchBudget.ofMacs(MacLimit.parse(maxMacs)))
+                .budget(new SearchBudget(maxMacs == null ? null : MacLimit.parse(maxMacs), maxLatencyMs, minLatencyMs))
+                .costObjective(CostObjective.parse(cost))
                 .pareto(pareto)
                 .build();
     }
@@ -164,8 +193,10 @@ public final class SearchCommand implements Callable<Integer> {
     private void report(SearchResult result, Path runDir) {
         PrintWriter out = spec.commandLine().getOut();
         Candidate best = result.best();
-        out.printf(Locale.ROOT, "best %s %.4f at %.3f GMACs: %s%n", result.metricName(), best.metric(),
-                best.costs().macs() / 1e9, best.config().compact());
+        out.printf(Locale.ROOT, "best %s %.4f at %.3f GMACs%s: %s%n", result.metricName(), best.metric(),
+                best.costs().macs() / 1e9, best.costs().hasLatency()
+                        ? String.format(Locale.ROOT, ", %.1f ms predicted", best.costs().latencyMs()) : "",
+                best.config().compact());
         if (result.baselines() != null) {
             if (result.baselines().bestUniform() != null) {
                 Candidate u = result.baselines().bestUniform();
@@ -196,6 +227,9 @@ public final class SearchCommand implements Callable<Integer> {
         n.put("width", setup.width);
         n.put("batch", batch);
         n.put("loader_threads", loaderThreads);
+        n.put("latency_table", latencyTable == null ? null : latencyTable.toAbsolutePath().toString());
+        n.put("measure_runs", measureRuns);
+        n.put("device", device.device);
         AtomicFiles.writeString(runDir.resolve(INPUTS_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
     }
 
@@ -215,5 +249,9 @@ public final class SearchCommand implements Callable<Integer> {
         resolution = new Resolution(n.get("height").asInt(), n.get("width").asInt());
         batch = n.get("batch").asInt();
         loaderThreads = n.get("loader_threads").asInt();
+        // runs saved before latency tables existed have none of these
+        latencyTable = n.path("latency_table").isTextual() ? Path.of(n.get("latency_table").asText()) : null;
+        measureRuns = n.path("measure_runs").isInt() ? n.get("measure_runs").asInt() : null;
+        device.device = n.path("device").isTextual() ? n.get("device").asText() : "cpu";
     }
 }

@@ -9,13 +9,14 @@ import org.sparsevit4j.core.SparsityConfig;
  * @param config the configuration
  * @param macs analytic backbone MACs per image
  * @param macFraction MACs over those of the dense backbone
- * @param medianMs median latency of a forward pass, milliseconds
- * @param minMs fastest pass
- * @param maxMs slowest pass
- * @param iqrMs interquartile range of the passes
+ * @param latency the timed passes' summary
+ * @param noisy whether the passes stayed noisier than the plan allows after every retry
  * @param latencyFraction median over the baseline's median (the first configuration timed)
- * @param runs timed passes
  */
-public record LatencyResult(String name, SparsityConfig config, long macs, double macFraction, double medianMs,
-        double minMs, double maxMs, double iqrMs, double latencyFraction, int runs) {
+public record LatencyResult(String name, SparsityConfig config, long macs, double macFraction, LatencySummary latency,
+        boolean noisy, double latencyFraction) {
+
+    public double medianMs() {
+        return latency.medianMs();
+    }
 }

@@ -1,0 +1,216 @@
+package org.sparsevit4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.profiler.InputShape;
+import org.sparsevit4j.profiler.LatencyBenchmark;
+import org.sparsevit4j.profiler.LatencyResult;
+import org.sparsevit4j.profiler.LatencyTable;
+import org.sparsevit4j.profiler.LatencyTableBuilder;
+import org.sparsevit4j.profiler.LatencyTableJson;
+import org.sparsevit4j.profiler.MeasurementPlan;
+import org.sparsevit4j.profiler.RandomConfigs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sparsevit profile}: builds the latency table of an architecture, input and device
+ * ({@code --build-table}), or measures configurations and shows the table's prediction beside each.
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Latency on the device at hand.",
+            "  --build-table --out T.json: time every block at every ratio, the window ranking and the dense parts, "
+                    + "and save the table the search predicts latency with.",
+            "  --config FILE... | --random N: measure configurations, with the table's prediction beside each "
+                    + "(--table T.json)."})
+public final class ProfileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--build-table", description = "Build a latency table (needs --out).")
+    boolean buildTable;
+
+    @Option(names = "--out", paramLabel = "T.json", description = "Where --build-table writes the table.")
+    Path out;
+
+    @Option(names = "--table", paramLabel = "T.json", description = "A latency table whose predictions to show.")
+    Path table;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration to measure (repeatable).")
+    List<Path> configs = new ArrayList<>();
+
+    @Option(names = "--random", paramLabel = "N", description = "Measure N random valid configurations (pairs of "
+            + "blocks share a ratio, as in the paper).")
+    Integer random;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --random. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Mixin
+    ArchOption arch;
+
+    @Option(names = "--resolution", paramLabel = "SIZE", converter = Resolution.Converter.class,
+            description = "Input size: a side (672) or height x width. Default: the table's, else 672.")
+    Resolution resolution;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Images per pass. Default: the table's, else 1.")
+    Integer batch;
+
+    @Mixin
+    MeasurementOptions measurement;
+
+    @Option(names = "--json", description = "Print one JSON array of rows (ratios, measured_ms_median, predicted_ms, ...).")
+    boolean json;
+
+    @Mixin
+    DeviceOption device;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() {
+        if (buildTable) {
+            return build();
+        }
+        if (out != null) {
+            throw new InvalidInputException("--out is where --build-table writes; to measure configurations leave it out");
+        }
+        if (configs.isEmpty() && random == null) {
+            throw new InvalidInputException("give --build-table --out T.json, or configurations to measure: --config FILE "
+                    + "or --random N");
+        }
+        return measure();
+    }
+
+    private int build() {
+        if (out == null) {
+            throw new InvalidInputException("--build-table needs --out T.json");
+        }
+        if (table != null || !configs.isEmpty() || random != null) {
+            throw new InvalidInputException("--build-table measures the table only; measure configurations in a second "
+                    + "call (--config/--random with --table)");
+        }
+        requireWritable(out);
+        ArchitectureSpec model = arch.orDefault("swin_t");
+        InputShape input = new InputShape(batch == null ? 1 : batch, resolution == null ? 672 : resolution.height(),
+                resolution == null ? 672 : resolution.width());
+        MeasurementPlan plan = measurement.plan();
+        PrintWriter err = spec.commandLine().getErr();
+        threads.apply();
+        try (TimingSetup setup = TimingSetup.open(model, input, device.resolve(), null)) {
+            err.printf(Locale.ROOT, "latency table of %s at %s, batch %d, on %s: 9 ratios x (%d warm-up + %d timed "
+                    + "passes)%n", model.name(), input.resolution(), input.batch(), setup.fingerprint.describe(),
+                    plan.warmup(), plan.runs());
+            ProgressBar bar = new ProgressBar(err);
+            int[] rounds = {0};
+            long start = System.nanoTime();
+            LatencyTable built = LatencyTableBuilder.build(setup.timer, plan, setup.fingerprint, line -> {
+                rounds[0]++;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                bar.update(Math.min(rounds[0], plan.runs()), plan.runs(), line + ", "
+                        + ProgressBar.duration(elapsed) + " elapsed, ~"
+                        + ProgressBar.duration(elapsed / rounds[0] * Math.max(0, plan.runs() - rounds[0])) + " left");
+            });
+            bar.finish();
+            LatencyTableJson.write(built, out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%-8s %12s %9s %7s%n", "uniform", "measured ms", "table ms", "error");
+            for (LatencyTable.Check c : built.checks()) {
+                o.printf(Locale.ROOT, "%-8.1f %12.1f %9.1f %6.1f%%%s%n", c.ratio(), c.measuredMs(), c.predictedMs(),
+                        100 * (c.predictedMs() - c.measuredMs()) / c.measuredMs(), c.noisy() ? "  NOISY" : "");
+            }
+            o.printf(Locale.ROOT, "latency table written to %s (built in %s)%n", out,
+                    ProgressBar.duration(built.buildSeconds()));
+        }
+        return 0;
+    }
+
+    private int measure() {
+        LatencyTable predictor = table == null ? null : LatencyTableJson.read(table);
+        ArchitectureSpec model = predictor != null && arch.name == null ? predictor.arch() : arch.orDefault("swin_t");
+        InputShape input = inputFor(predictor);
+        List<LatencyBenchmark.Entry> entries = new ArrayList<>();
+        entries.add(new LatencyBenchmark.Entry("dense", SparsityConfig.dense(model)));
+        for (Path file : configs) {
+            entries.add(new LatencyBenchmark.Entry(file.getFileName().toString(), SparsityConfigJson.read(file, model)));
+        }
+        if (random != null) {
+            if (random < 1) {
+                throw new InvalidInputException("--random " + random + " must be at least 1");
+            }
+            List<SparsityConfig> drawn = RandomConfigs.draw(model, random, seed);
+            for (int k = 0; k < drawn.size(); k++) {
+                entries.add(new LatencyBenchmark.Entry("random " + (k + 1), drawn.get(k)));
+            }
+        }
+        MeasurementPlan plan = measurement.plan();
+        PrintWriter err = spec.commandLine().getErr();
+        threads.apply();
+        try (TimingSetup setup = TimingSetup.open(model, input, device.resolve(), null)) {
+            if (predictor != null) {
+                predictor.requireApplies(table.toString(), model, setup.fingerprint);
+            }
+            err.printf(Locale.ROOT, "measuring %d configurations of %s at %s, batch %d, on %s%n", entries.size(),
+                    model.name(), input.resolution(), input.batch(), setup.fingerprint.describe());
+            ProgressBar bar = new ProgressBar(err);
+            int[] rounds = {0};
+            List<LatencyResult> rows = LatencyBenchmark.run(setup.timer, entries, plan, line -> {
+                rounds[0]++;
+                bar.update(Math.min(rounds[0], plan.runs()), plan.runs(), line);
+            });
+            bar.finish();
+            if (json) {
+                LatencyRows.printProfileJson(spec.commandLine().getOut(), rows, predictor, setup.fingerprint);
+            } else {
+                LatencyRows.printText(spec.commandLine().getOut(), rows, predictor);
+            }
+        }
+        return 0;
+    }
+
+    /** The input shape: the table's, unless the options say otherwise (then they must agree with it). */
+    private InputShape inputFor(LatencyTable predictor) {
+        if (predictor == null) {
+            return new InputShape(batch == null ? 1 : batch, resolution == null ? 672 : resolution.height(),
+                    resolution == null ? 672 : resolution.width());
+        }
+        InputShape measured = predictor.input();
+        if (resolution != null && (resolution.height() != measured.height() || resolution.width() != measured.width())) {
+            throw new InvalidInputException("--resolution " + resolution + " differs from the table's "
+                    + measured.resolution() + "; a table predicts only the input it was measured at");
+        }
+        if (batch != null && batch != measured.batch()) {
+            throw new InvalidInputException("--batch " + batch + " differs from the table's " + measured.batch()
+                    + "; a table predicts only the input it was measured at");
+        }
+        return measured;
+    }
+
+    /** Fails before any measuring when the table could not be written. */
+    static void requireWritable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + ": is a directory; --out needs a file name");
+        }
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException(file + ": folder " + parent + " does not exist");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new InvalidInputException(file + ": folder " + parent + " is not writable");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.sparsevit4j.profiler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.WindowGrid;
+import org.sparsevit4j.search.CostModel;
+
+/**
+ * Measured latency of the parts of one architecture's forward pass at one input shape on one
+ * device: each block at each pruning level, the window ranking of each stage, and the parts that
+ * do not depend on sparsity (patch embedding, a stage's entry into and exit from windows, patch
+ * merging, final norm and head). The predicted latency of a configuration is the sum of the parts
+ * it runs, which costs a few array reads: the search asks it about thousands of draws.
+ *
+ * <p>The sum is exact bookkeeping, not a model fitted afterwards: the parts were timed in place
+ * within whole passes and partition them ({@link PartTimer}). A block's time depends only on how
+ * many windows it keeps (its level) and whether it is shifted, and a stage pays for its ranking
+ * once, when any of its blocks prunes: so the passes at the nine uniform ratios see every entry.
+ * Times are kept as measured, not forced to fall with the level: at a low ratio, gathering and
+ * scattering windows can cost more than the windows saved, and the search should know.
+ *
+ * @param fingerprint the device and engine the table was measured on
+ * @param arch the architecture (its name and class count are not matched, only its shape)
+ * @param input batch and image size
+ * @param plan how each entry was measured
+ * @param denseMs milliseconds of each part that does not depend on sparsity, by part name
+ * @param rankMs milliseconds of the window ranking of each stage (paid when it prunes)
+ * @param blockMs {@code blockMs[stage][block][level]}: milliseconds of a block at each level 0..8
+ * @param checks the uniform configurations' measured whole passes beside the table's sum, from the
+ *     passes that built it
+ * @param buildSeconds wall time of the build
+ */
+public record LatencyTable(DeviceFingerprint fingerprint, ArchitectureSpec arch, InputShape input, MeasurementPlan plan,
+        Map<String, Double> denseMs, double[] rankMs, double[][][] blockMs, List<Check> checks, double buildSeconds)
+        implements CostModel {
+
+    /** A uniform configuration's measured median pass (parts timed in place) and the table's prediction. */
+    public record Check(double ratio, double measuredMs, double predictedMs, boolean noisy) {
+    }
+
+    public LatencyTable {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(arch, "arch");
+        Objects.requireNonNull(input, "input");
+        denseMs = Map.copyOf(new TreeMap<>(denseMs));
+        checks = List.copyOf(checks);
+        if (rankMs.length != arch.numStages() || blockMs.length != arch.numStages()) {
+            throw new InvalidInputException("latency table has " + blockMs.length + " stages of blocks but "
+                    + arch.name() + " has " + arch.numStages());
+        }
+        for (int s = 0; s < blockMs.length; s++) {
+            if (blockMs[s].length != arch.depth(s)) {
+                throw new InvalidInputException("latency table stage " + s + " has " + blockMs[s].length
+                        + " blocks but " + arch.name() + " has " + arch.depth(s));
+            }
+            for (double[] levels : blockMs[s]) {
+                if (levels.length != WindowGrid.MAX_LEVEL + 1) {
+                    throw new InvalidInputException("latency table stage " + s + " has a block with " + levels.length
+                            + " levels; it needs one time per level 0.." + WindowGrid.MAX_LEVEL);
+                }
+            }
+        }
+    }
+
+    /** Predicted milliseconds of a forward pass under {@code config}. */
+    @Override
+    public double latencyMs(SparsityConfig config) {
+        config.requireMatches(arch);
+        double total = 0;
+        for (double ms : denseMs.values()) {
+            total += ms;
+        }
+        for (int s = 0; s < blockMs.length; s++) {
+            if (config.firstPrunedBlock(s) >= 0) {
+                total += rankMs[s];
+            }
+            for (int b = 0; b < blockMs[s].length; b++) {
+                total += blockMs[s][b][config.level(s, b)];
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public String description() {
+        return "latency table of " + arch.name() + " at " + input.resolution() + ", batch " + input.batch() + ", on "
+                + fingerprint.describe();
+    }
+
+    /**
+     * Refuses to predict for another architecture, input or device than the one measured.
+     *
+     * @param source where the table came from, for the message
+     * @param current the fingerprint of this process on the device it will run on
+     */
+    public void requireApplies(String source, ArchitectureSpec model, DeviceFingerprint current) {
+        if (!sameShape(arch, model)) {
+            throw new InvalidInputException(source + " was measured for " + arch.name() + " " + arch.depths()
+                    + " but the model is " + model.name() + " " + model.depths());
+        }
+        List<String> differences = fingerprint.differences(current);
+        if (!differences.isEmpty()) {
+            throw new InvalidInputException(source + " was measured on another device or engine setting ("
+                    + String.join("; ", differences) + "); build a table here with sparsevit profile --build-table");
+        }
+    }
+
+    /** Whether two architectures have the same layers (names and class counts aside). */
+    static boolean sameShape(ArchitectureSpec a, ArchitectureSpec b) {
+        return a.patchSize() == b.patchSize() && a.inChannels() == b.inChannels() && a.embedDim() == b.embedDim()
+                && a.depths().equals(b.depths()) && a.heads().equals(b.heads()) && a.windowSize() == b.windowSize()
+                && a.mlpRatio() == b.mlpRatio();
+    }
+}

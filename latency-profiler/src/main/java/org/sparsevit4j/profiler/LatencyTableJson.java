@@ -1,0 +1,279 @@
+package org.sparsevit4j.profiler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.AtomicFiles;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.WindowGrid;
+
+/**
+ * A {@link LatencyTable} as a JSON file: what {@code sparsevit profile --build-table} writes and
+ * {@code --table} / {@code sparsevit search --latency-table} read. Keys are snake_case like the
+ * other files users script against; reading is strict, with one-line errors that name the file
+ * and the field.
+ *
+ * <pre>{@code
+ * {"format": "sparsevit4j-latency-table", "version": 1,
+ *  "fingerprint": {...}, "arch": {...}, "input": {"batch": 1, "height": 672, "width": 672, "dtype": "float32"},
+ *  "plan": {...}, "dense_ms": {"patch_embed": 12.3, ...}, "rank_ms": [..per stage..],
+ *  "blocks": [{"stage": 0, "block": 0, "shifted": false, "windows": 576, "kept": [576, 518, ...], "ms": [...]}, ...],
+ *  "checks": [{"ratio": 0.0, "measured_ms_median": ..., "predicted_ms": ..., "noisy": false}, ...],
+ *  "build_seconds": 61.2}
+ * }</pre>
+ */
+public final class LatencyTableJson {
+
+    static final String FORMAT = "sparsevit4j-latency-table";
+    static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private LatencyTableJson() {
+    }
+
+    /** Writes {@code table} to {@code file} atomically. */
+    public static void write(LatencyTable table, Path file) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.set("fingerprint", MAPPER.valueToTree(table.fingerprint()));
+        ArchitectureSpec a = table.arch();
+        ObjectNode arch = root.putObject("arch");
+        arch.put("name", a.name());
+        arch.put("patch_size", a.patchSize());
+        arch.put("in_channels", a.inChannels());
+        arch.put("embed_dim", a.embedDim());
+        a.depths().forEach(arch.putArray("depths")::add);
+        a.heads().forEach(arch.putArray("heads")::add);
+        arch.put("window_size", a.windowSize());
+        arch.put("mlp_ratio", a.mlpRatio());
+        arch.put("num_classes", a.numClasses());
+        ObjectNode input = root.putObject("input");
+        input.put("batch", table.input().batch());
+        input.put("height", table.input().height());
+        input.put("width", table.input().width());
+        input.put("dtype", "float32");
+        ObjectNode plan = root.putObject("plan");
+        plan.put("warmup", table.plan().warmup());
+        plan.put("runs", table.plan().runs());
+        plan.put("max_relative_spread", table.plan().maxRelativeSpread());
+        plan.put("retries", table.plan().retries());
+        ObjectNode dense = root.putObject("dense_ms");
+        table.denseMs().forEach(dense::put);
+        ArrayNode rank = root.putArray("rank_ms");
+        for (double ms : table.rankMs()) {
+            rank.add(ms);
+        }
+        ArrayNode blocks = root.putArray("blocks");
+        int[] windows = windowsPerStage(a, table.input());
+        for (int s = 0; s < table.blockMs().length; s++) {
+            for (int b = 0; b < table.blockMs()[s].length; b++) {
+                ObjectNode block = blocks.addObject();
+                block.put("stage", s);
+                block.put("block", b);
+                block.put("shifted", b % 2 == 1);
+                block.put("windows", windows[s]);
+                ArrayNode kept = block.putArray("kept");
+                ArrayNode ms = block.putArray("ms");
+                for (int level = 0; level <= WindowGrid.MAX_LEVEL; level++) {
+                    kept.add(WindowGrid.keptWindows(windows[s], level));
+                    ms.add(table.blockMs()[s][b][level]);
+                }
+            }
+        }
+        ArrayNode checks = root.putArray("checks");
+        for (LatencyTable.Check c : table.checks()) {
+            ObjectNode check = checks.addObject();
+            check.put("ratio", c.ratio());
+            check.put("measured_ms_median", c.measuredMs());
+            check.put("predicted_ms", c.predictedMs());
+            check.put("noisy", c.noisy());
+        }
+        root.put("build_seconds", table.buildSeconds());
+        try {
+            AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the latency table", e);
+        }
+    }
+
+    /** Reads a table written by {@link #write}. */
+    public static LatencyTable read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + ": is a directory, not a latency table (JSON)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": no such latency table");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file + ": not valid JSON (" + e.getOriginalMessage() + ", line "
+                    + e.getLocation().getLineNr() + ")");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        try {
+            return parse(root, file);
+        } catch (InvalidInputException e) {
+            String message = e.getMessage();
+            throw message.startsWith(file.toString()) ? e : new InvalidInputException(file + ": " + message);
+        }
+    }
+
+    private static LatencyTable parse(JsonNode root, Path file) {
+        Reader r = new Reader(file);
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+            throw new InvalidInputException(file + ": not a latency table (\"format\" is not \"" + FORMAT + "\")");
+        }
+        if (root.path("version").asInt() != VERSION) {
+            throw new InvalidInputException(file + ": latency table version " + root.path("version")
+                    + " is not " + VERSION + "; rebuild it with sparsevit profile --build-table");
+        }
+        JsonNode f = r.object(root, "fingerprint");
+        DeviceFingerprint fingerprint = new DeviceFingerprint(r.text(f, "deviceType"), r.integer(f, "deviceId"),
+                r.text(f, "deviceName"), r.text(f, "engine"), r.text(f, "engineVersion"), r.text(f, "djlVersion"),
+                r.integer(f, "intraOpThreads"), r.integer(f, "interOpThreads"), r.text(f, "java"), r.text(f, "os"),
+                r.text(f, "cpuModel"));
+        JsonNode a = r.object(root, "arch");
+        ArchitectureSpec arch = new ArchitectureSpec(r.text(a, "name"), r.integer(a, "patch_size"),
+                r.integer(a, "in_channels"), r.integer(a, "embed_dim"), r.integers(a, "depths"), r.integers(a, "heads"),
+                r.integer(a, "window_size"), r.number(a, "mlp_ratio"), r.integer(a, "num_classes"));
+        JsonNode i = r.object(root, "input");
+        InputShape input = new InputShape(r.integer(i, "batch"), r.integer(i, "height"), r.integer(i, "width"));
+        JsonNode p = r.object(root, "plan");
+        MeasurementPlan plan = new MeasurementPlan(r.integer(p, "warmup"), r.integer(p, "runs"),
+                r.number(p, "max_relative_spread"), r.integer(p, "retries"));
+        Map<String, Double> dense = new LinkedHashMap<>();
+        r.object(root, "dense_ms").fields().forEachRemaining(e -> dense.put(e.getKey(), r.milliseconds(e.getValue(),
+                "dense_ms." + e.getKey())));
+        JsonNode rankNode = r.array(root, "rank_ms");
+        double[] rank = new double[rankNode.size()];
+        for (int s = 0; s < rank.length; s++) {
+            rank[s] = r.milliseconds(rankNode.get(s), "rank_ms[" + s + "]");
+        }
+        double[][][] blocks = new double[arch.numStages()][][];
+        for (int s = 0; s < blocks.length; s++) {
+            blocks[s] = new double[arch.depth(s)][];
+        }
+        JsonNode blockNodes = r.array(root, "blocks");
+        for (int k = 0; k < blockNodes.size(); k++) {
+            JsonNode block = blockNodes.get(k);
+            int s = r.integer(block, "stage");
+            int b = r.integer(block, "block");
+            if (s < 0 || s >= blocks.length || b < 0 || b >= blocks[s].length) {
+                throw new InvalidInputException(file + ": blocks[" + k + "] is stage " + s + " block " + b
+                        + ", which " + arch.name() + " does not have");
+            }
+            JsonNode ms = r.array(block, "ms");
+            blocks[s][b] = new double[ms.size()];
+            for (int level = 0; level < ms.size(); level++) {
+                blocks[s][b][level] = r.milliseconds(ms.get(level), "blocks[" + k + "].ms[" + level + "]");
+            }
+        }
+        for (int s = 0; s < blocks.length; s++) {
+            for (int b = 0; b < blocks[s].length; b++) {
+                if (blocks[s][b] == null) {
+                    throw new InvalidInputException(file + ": no times for stage " + s + " block " + b);
+                }
+            }
+        }
+        List<LatencyTable.Check> checks = new ArrayList<>();
+        for (JsonNode c : root.path("checks")) {
+            checks.add(new LatencyTable.Check(r.number(c, "ratio"), r.number(c, "measured_ms_median"),
+                    r.number(c, "predicted_ms"), c.path("noisy").asBoolean()));
+        }
+        return new LatencyTable(fingerprint, arch, input, plan, dense, rank, blocks, checks,
+                root.path("build_seconds").asDouble());
+    }
+
+    private static int[] windowsPerStage(ArchitectureSpec arch, InputShape input) {
+        return arch.stageSizes(input.height(), input.width()).stream()
+                .mapToInt(size -> WindowGrid.numWindows(size.height(), size.width(), arch.windowSize()))
+                .toArray();
+    }
+
+    /** Field access that fails with one line naming the file and the field. */
+    private record Reader(Path file) {
+
+        JsonNode field(JsonNode parent, String name) {
+            JsonNode v = parent.get(name);
+            if (v == null || v.isNull()) {
+                throw new InvalidInputException(file + ": missing field \"" + name + "\"");
+            }
+            return v;
+        }
+
+        JsonNode object(JsonNode parent, String name) {
+            JsonNode v = field(parent, name);
+            if (!v.isObject()) {
+                throw new InvalidInputException(file + ": \"" + name + "\" must be an object");
+            }
+            return v;
+        }
+
+        JsonNode array(JsonNode parent, String name) {
+            JsonNode v = field(parent, name);
+            if (!v.isArray()) {
+                throw new InvalidInputException(file + ": \"" + name + "\" must be an array");
+            }
+            return v;
+        }
+
+        String text(JsonNode parent, String name) {
+            JsonNode v = field(parent, name);
+            if (!v.isTextual()) {
+                throw new InvalidInputException(file + ": \"" + name + "\" must be a string");
+            }
+            return v.asText();
+        }
+
+        int integer(JsonNode parent, String name) {
+            JsonNode v = field(parent, name);
+            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+                throw new InvalidInputException(file + ": \"" + name + "\" must be an integer");
+            }
+            return v.asInt();
+        }
+
+        double number(JsonNode parent, String name) {
+            JsonNode v = field(parent, name);
+            if (!v.isNumber()) {
+                throw new InvalidInputException(file + ": \"" + name + "\" must be a number");
+            }
+            return v.asDouble();
+        }
+
+        List<Integer> integers(JsonNode parent, String name) {
+            List<Integer> out = new ArrayList<>();
+            JsonNode v = array(parent, name);
+            for (int k = 0; k < v.size(); k++) {
+                if (!v.get(k).isIntegralNumber()) {
+                    throw new InvalidInputException(file + ": \"" + name + "\"[" + k + "] must be an integer");
+                }
+                out.add(v.get(k).asInt());
+            }
+            return out;
+        }
+
+        double milliseconds(JsonNode v, String where) {
+            if (v == null || !v.isNumber() || !(v.asDouble() >= 0) || Double.isInfinite(v.asDouble())) {
+                throw new InvalidInputException(file + ": " + where + " must be a time in ms, finite and not negative");
+            }
+            return v.asDouble();
+        }
+    }
+}

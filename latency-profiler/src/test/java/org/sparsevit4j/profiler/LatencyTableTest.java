@@ -1,0 +1,165 @@
+package org.sparsevit4j.profiler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.WindowGrid;
+import org.sparsevit4j.supernet.model.SwinClassifier;
+
+/**
+ * The latency table's bookkeeping on a small model: what it holds, that a prediction is the sum of
+ * the parts a configuration runs, its file, and its refusals. Accuracy against measurement is the
+ * benchmark's job ({@link LatencyTableAccuracyBenchmark}).
+ */
+class LatencyTableTest {
+
+    /** Stage 0 of 112x112 has 16x16 tokens, 3x3 padded windows of 7; stage 1 has 8x8, 2x2 windows. */
+    private static final ArchitectureSpec SMALL = LatencyBenchmarkTest.SMALL;
+    private static final InputShape INPUT = new InputShape(1, 112, 112);
+
+    private static NDManager manager;
+    private static SwinClassifier model;
+    private static ForwardTimer timer;
+    private static LatencyTable table;
+
+    @BeforeAll
+    static void build() {
+        manager = NDManager.newBaseManager();
+        model = new SwinClassifier(SMALL);
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 112, 112));
+        timer = new ForwardTimer(model, manager, INPUT);
+        table = LatencyTableBuilder.build(timer, new MeasurementPlan(1, 3, 100, 0),
+                DeviceFingerprint.current(Device.cpu()), line -> { });
+    }
+
+    @AfterAll
+    static void close() {
+        timer.close();
+        model.close();
+        manager.close();
+    }
+
+    @Test
+    void holdsEveryPartOfThePass() {
+        assertEquals(List.of("head", "merging 0", "patch_embed", "stage 0 entry", "stage 0 exit", "stage 1 entry",
+                "stage 1 exit"), table.denseMs().keySet().stream().sorted().toList());
+        assertEquals(2, table.rankMs().length);
+        for (double[][] stage : table.blockMs()) {
+            for (double[] block : stage) {
+                assertEquals(WindowGrid.MAX_LEVEL + 1, block.length);
+                for (double ms : block) {
+                    assertTrue(ms >= 0 && Double.isFinite(ms), "block time " + ms);
+                }
+            }
+        }
+        assertEquals(9, table.checks().size());
+        assertTrue(table.buildSeconds() > 0);
+    }
+
+    @Test
+    void levelsThatKeepTheSameWindowsShareATime() {
+        // stage 1 has 4 windows: levels 1 and 2 both keep 3 (floor 3.6, 3.2), levels 3..5 keep 2
+        double[] block = table.blockMs()[1][0];
+        assertEquals(block[1], block[2]);
+        assertEquals(block[3], block[4]);
+        assertEquals(block[4], block[5]);
+    }
+
+    @Test
+    void aPredictionIsTheSumOfThePartsAConfigurationRuns() {
+        double dense = table.denseMs().values().stream().mapToDouble(Double::doubleValue).sum();
+        double denseBlocks = 0;
+        for (double[][] stage : table.blockMs()) {
+            for (double[] block : stage) {
+                denseBlocks += block[0];
+            }
+        }
+        assertEquals(dense + denseBlocks, table.latencyMs(SparsityConfig.dense(SMALL)), 1e-9);
+        // stage 0 dense, stage 1 at 0.3 then 0.5: one ranking (stage 1), blocks at their levels
+        SparsityConfig mixed = SparsityConfig.ofLevels(new int[][] {{0, 0}, {3, 5}});
+        double expected = dense + table.blockMs()[0][0][0] + table.blockMs()[0][1][0] + table.rankMs()[1]
+                + table.blockMs()[1][0][3] + table.blockMs()[1][1][5];
+        assertEquals(expected, table.latencyMs(mixed), 1e-9);
+        assertThrows(InvalidInputException.class, () -> table.latencyMs(SparsityConfig.dense(ArchitectureSpec.preset(
+                "swin_t"))));
+    }
+
+    @Test
+    void theFileRoundTripsAndNamesWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.json");
+        LatencyTableJson.write(table, file);
+        LatencyTable back = LatencyTableJson.read(file);
+        assertEquals(table.fingerprint(), back.fingerprint());
+        assertEquals(table.input(), back.input());
+        assertEquals(table.denseMs(), back.denseMs());
+        assertArrayEquals(table.rankMs(), back.rankMs());
+        for (int s = 0; s < 2; s++) {
+            for (int b = 0; b < 2; b++) {
+                assertArrayEquals(table.blockMs()[s][b], back.blockMs()[s][b]);
+            }
+        }
+        SparsityConfig c = SparsityConfig.ofLevels(new int[][] {{2, 8}, {1, 1}});
+        assertEquals(table.latencyMs(c), back.latencyMs(c));
+
+        String json = Files.readString(file);
+        for (String[] broken : new String[][] {
+            {"{", "not valid JSON"},
+            {"[]", "not a latency table"},
+            {json.replace("\"version\" : 1", "\"version\" : 7"), "version 7"},
+            {json.replaceFirst("\"ms\" : \\[ [0-9.E-]+", "\"ms\" : [ -1"), "must be a time in ms"},
+            {json.replace("\"rank_ms\"", "\"rank\""), "missing field \"rank_ms\""},
+        }) {
+            Files.writeString(file, broken[0]);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> LatencyTableJson.read(file));
+            assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains(broken[1]),
+                    e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+        }
+        assertThrows(InvalidInputException.class, () -> LatencyTableJson.read(dir));
+        assertThrows(InvalidInputException.class, () -> LatencyTableJson.read(dir.resolve("missing.json")));
+    }
+
+    @Test
+    void refusesAnotherDeviceSettingOrArchitecture() {
+        DeviceFingerprint here = table.fingerprint();
+        table.requireApplies("t.json", SMALL.withNumClasses(99), here); // class count and name do not matter
+        DeviceFingerprint moreThreads = new DeviceFingerprint(here.deviceType(), here.deviceId(), here.deviceName(),
+                here.engine(), here.engineVersion(), here.djlVersion(), here.intraOpThreads() + 1,
+                here.interOpThreads(), "99", here.os(), here.cpuModel());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> table.requireApplies("t.json", SMALL, moreThreads));
+        assertTrue(e.getMessage().contains("intra-op threads: " + here.intraOpThreads() + " vs "
+                + (here.intraOpThreads() + 1)), e.getMessage());
+        assertTrue(!e.getMessage().contains("java"), "the Java version is not matched: " + e.getMessage());
+        assertThrows(InvalidInputException.class, () -> table.requireApplies("t.json", ArchitectureSpec.preset(
+                "swin_micro"), here));
+    }
+
+    @Test
+    void thePartsOfAPassAddUpToIt() {
+        PartTimer parts = new PartTimer(false);
+        SparsityConfig config = SparsityConfig.ofLevels(new int[][] {{1, 4}, {0, 6}});
+        double total = timer.passMs(config, parts);
+        double sum = parts.parts().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(sum <= total && sum > 0.8 * total, "parts " + sum + " of a " + total + " ms pass");
+        assertTrue(parts.parts().containsKey("rank 0") && parts.parts().containsKey("rank 1"), parts.parts().toString());
+        assertTrue(parts.parts().containsKey("block 1.1"), parts.parts().toString());
+    }
+}
