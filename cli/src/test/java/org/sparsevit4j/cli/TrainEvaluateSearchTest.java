@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.profiler.LatencyTable;
+import org.sparsevit4j.profiler.LatencyTableJson;
 
 /** The user's path end to end on a tiny built-in dataset: train, evaluate, fine-tune, search. */
 class TrainEvaluateSearchTest {
@@ -93,6 +95,32 @@ class TrainEvaluateSearchTest {
             cache.resolve("search").toString());
         assertEquals(0, resumed.exit(), resumed.err());
         assertEquals(r.out(), resumed.out());
+    }
+
+    @Test
+    void searchUnderALatencyBudgetReMeasuresWhatItReports() throws Exception {
+        Path table = dir.resolve("table.json");
+        CliRunner.Result built = CliRunner.run("profile", "--build-table", "--arch", "swin_micro", "--resolution", "64",
+            "--runs", "2", "--warmup", "1", "--threads", "1", "--out", table.toString());
+        assertEquals(0, built.exit(), built.err());
+        LatencyTable t = LatencyTableJson.read(table);
+        ArchitectureSpec micro = ArchitectureSpec.preset("swin_micro");
+        double budget = (t.latencyMs(SparsityConfig.dense(micro)) + t.latencyMs(SparsityConfig.uniform(micro, 0.8))) / 2;
+        Path run = dir.resolve("latency-search");
+        CliRunner.Result r = CliRunner.run("search", "--weights", supernet.toString(), "--latency-table",
+            table.toString(), "--max-latency-ms", Double.toString(budget), "--cost", "latency", "--pareto",
+            "--measure-runs", "2", "--generations", "1", "--population", "8", "--seed", "3", "--batch", "4",
+            "--threads", "1", "--out", run.toString(), "--cache-dir", cache.resolve("latency").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("ms predicted"), r.out());
+        JsonNode best = new ObjectMapper().readTree(run.resolve("best.json").toFile());
+        assertTrue(best.get("predictedLatencyMs").asDouble() <= budget, best.toString());
+        assertTrue(best.get("measuredLatencyMs").asDouble() > 0, best.toString());
+        for (JsonNode c : new ObjectMapper().readTree(run.resolve("pareto.json").toFile()).get("front")) {
+            assertTrue(c.get("measuredLatencyMs").asDouble() > 0, "every front member re-measured: " + c);
+            assertTrue(c.get("predictedLatencyMs").asDouble() <= budget);
+        }
+        assertTrue(best.get("provenance").get("latencyModel").asText().contains("latency table of swin_micro"));
     }
 
     @Test
