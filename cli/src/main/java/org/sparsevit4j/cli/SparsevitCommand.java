@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Window activation pruning (SparseViT) for Swin transformers: train a supernet, search per-layer "
                 + "sparsity under a budget, evaluate, measure MACs and latency.",
         subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
-                FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class})
+                FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SparsevitCommand implements Runnable {
 
     /** Exit status of bad input: a malformed file, a wrong shape, an impossible setting. */
@@ -45,6 +46,9 @@ public final class SparsevitCommand implements Runnable {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            if (e instanceof DemoCommand.DemoStepFailed failed) {
+                return failed.exit; // the step's command has printed its own line
+            }
             PrintWriter err = command.getErr();
             if (System.getenv("SPARSEVIT_DEBUG") != null) {
                 e.printStackTrace(err);
