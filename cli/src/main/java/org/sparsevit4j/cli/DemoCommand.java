@@ -21,6 +21,10 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.core.WindowGrid;
 import org.sparsevit4j.profiler.InputShape;
+import org.sparsevit4j.search.EvolutionarySearch;
+import org.sparsevit4j.search.MacLimit;
+import org.sparsevit4j.search.SearchBudget;
+import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.profiler.LatencyBenchmark;
 import org.sparsevit4j.profiler.LatencyResult;
 import org.sparsevit4j.profiler.MeasurementPlan;
@@ -98,11 +102,12 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
-        Files.createDirectories(out);
-        if (!Files.isWritable(out)) {
-            throw new InvalidInputException(out + ": folder is not writable");
-        }
+        OutputPaths.requireWritableFolder(out, "--out");
         ArchitectureSpec arch = ArchitectureSpec.preset(ARCH);
+        // an impossible budget fails now, not after the training
+        EvolutionarySearch.checkBudget(SearchSettings.builder(arch, resolution.height(), resolution.width())
+                .budget(SearchBudget.ofMacs(MacLimit.parse(maxMacs))).build(), null);
+        Files.createDirectories(out);
         String size = resolution.toString();
         String[] data = {"--synthetic-images", Integer.toString(syntheticImages), "--synthetic-val",
             Integer.toString(syntheticVal)};

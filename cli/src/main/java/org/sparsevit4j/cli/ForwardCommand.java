@@ -61,6 +61,7 @@ public final class ForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.requireWritableFile(output, "--output");
         float[] images;
         long[] shape;
         try (SafetensorsReader reader = SafetensorsReader.open(input)) {

@@ -1,7 +1,6 @@
 package org.sparsevit4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +103,7 @@ public final class ProfileCommand implements Callable<Integer> {
             throw new InvalidInputException("--build-table measures the table only; measure configurations in a second "
                     + "call (--config/--random with --table)");
         }
-        requireWritable(out);
+        OutputPaths.requireWritableFile(out, "--out");
         ArchitectureSpec model = arch.orDefault("swin_t");
         InputShape input = new InputShape(batch == null ? 1 : batch, resolution == null ? 672 : resolution.height(),
                 resolution == null ? 672 : resolution.width());
@@ -198,19 +197,5 @@ public final class ProfileCommand implements Callable<Integer> {
                     + "; a table predicts only the input it was measured at");
         }
         return measured;
-    }
-
-    /** Fails before any measuring when the table could not be written. */
-    static void requireWritable(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(file + ": is a directory; --out needs a file name");
-        }
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new InvalidInputException(file + ": folder " + parent + " does not exist");
-        }
-        if (!Files.isWritable(parent)) {
-            throw new InvalidInputException(file + ": folder " + parent + " is not writable");
-        }
     }
 }

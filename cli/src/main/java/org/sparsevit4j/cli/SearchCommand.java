@@ -131,6 +131,8 @@ public final class SearchCommand implements Callable<Integer> {
             loadInputs(resume);
         } else if (weights == null || out == null) {
             throw new InvalidInputException("give --weights SUPERNET and --out RUN_DIR (or --resume RUN_DIR)");
+        } else {
+            OutputPaths.requireWritableFolder(out, "--out");
         }
         if ((maxLatencyMs != null || minLatencyMs != null || "latency".equalsIgnoreCase(cost.strip()))
                 && latencyTable == null) {

@@ -122,6 +122,7 @@ abstract class TrainingOptions {
                     throw new org.sparsevit4j.core.InvalidInputException("give --out DIR for the run's checkpoints "
                             + "and log, or --resume RUN to continue one");
                 }
+                OutputPaths.requireWritableFolder(out, "--out");
                 result = SupernetTrainer.train(settings(), out, listener);
             }
             bar.finish();

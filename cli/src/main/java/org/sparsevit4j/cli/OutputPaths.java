@@ -1,0 +1,48 @@
+package org.sparsevit4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sparsevit4j.core.InvalidInputException;
+
+/**
+ * Up-front checks of where a command will write, so that an output it cannot write fails with one
+ * line before any work (and before anything is half-written) rather than after minutes of it.
+ */
+final class OutputPaths {
+
+    private OutputPaths() {
+    }
+
+    /** A file to be written: not a directory, in an existing writable folder. */
+    static void requireWritableFile(Path file, String option) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(option + " " + file + ": is a directory; give a file name");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException(option + " " + file + ": folder " + parent + " does not exist");
+        }
+        requireWritable(parent, option + " " + file);
+    }
+
+    /**
+     * A run folder: an existing writable folder, or one that can be created under the nearest
+     * existing ancestor (which must be a writable folder, not a file).
+     */
+    static void requireWritableFolder(Path folder, String option) {
+        Path existing = folder.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new InvalidInputException(option + " " + folder + ": " + existing + " is a file, not a folder");
+        }
+        requireWritable(existing, option + " " + folder);
+    }
+
+    private static void requireWritable(Path folder, String what) {
+        if (!Files.isWritable(folder)) {
+            throw new InvalidInputException(what + ": folder " + folder + " is not writable");
+        }
+    }
+}
