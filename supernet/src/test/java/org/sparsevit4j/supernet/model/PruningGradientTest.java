@@ -41,7 +41,7 @@ class PruningGradientTest {
                 NDArray x = scope.create(input, new Shape(1, SIZE, SIZE, CHANNELS));
                 x.setRequiresGradient(true);
                 NDArray out = stage.apply(new ParameterStore(scope, false), x, new int[] {LEVEL, LEVEL}, layouts,
-                        true, null);
+                        true, null, null);
                 collector.backward(out.mul(scope.create(upstream, out.getShape())).sum());
                 grad = x.getGradient().toFloatArray();
                 qkvGradNorm = stage.blocks().get(1).attention().qkv().weight().getArray().getGradient()
