@@ -1,6 +1,7 @@
 package org.sparsevit4j.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.WindowGrid;
@@ -101,16 +102,25 @@ record StagePanel(int stage, WindowGeometry geometry, boolean shifted, int[] lev
         return (double) runs[w] / blocks;
     }
 
-    /** E.g. {@code stage 2: 13/16 windows kept, 10 by all 3 regular blocks}. */
-    String headline() {
-        String partition = shifted ? "shifted" : "regular";
-        StringBuilder sb = new StringBuilder("stage ").append(stage).append(": ").append(kept()).append('/')
-                .append(geometry.numWindows()).append(shifted ? " shifted" : "").append(" windows kept");
-        if (keptByAll() != kept()) {
-            sb.append(", ").append(keptByAll()).append(" by all ").append(blocks).append(' ').append(partition)
-                    .append(" blocks");
-        }
-        return sb.toString();
+    /** The line printed for the stage, e.g. {@code stage 2: 13/16 windows kept, 10 by all 3 regular blocks (ratios 0.1x2 0.2x4)}. */
+    String summary() {
+        return keptLine() + (graded() ? ", " + keptByAll() + " by all " + blocks + (shifted ? " shifted" : " regular")
+                + " blocks" : "") + " (" + ratios() + ")";
+    }
+
+    /** The panel's two title lines: what is kept, then the ratios (and how many windows every block runs). */
+    List<String> title() {
+        return List.of(keptLine(), ratios() + (graded() ? ", " + keptByAll() + " by all " + blocks + " blocks" : ""));
+    }
+
+    private String keptLine() {
+        return "stage " + stage + ": " + kept() + "/" + geometry.numWindows() + (shifted ? " shifted" : "")
+                + " windows kept";
+    }
+
+    /** Whether some windows are run by some but not all blocks of the partition. */
+    private boolean graded() {
+        return keptByAll() != kept();
     }
 
     /** The stage's ratios, runs of equal ones folded: {@code ratios 0.1x2 0.2x4}, or {@code dense}. */

@@ -98,7 +98,7 @@ public final class VisualizeCommand implements Callable<Integer> {
         AtomicFiles.write(out, WindowPicture.png(WindowPicture.render(picture.toBufferedImage(), panels)));
         PrintWriter stdout = spec.commandLine().getOut();
         for (StagePanel panel : panels) {
-            stdout.println(panel.headline() + " (" + panel.ratios() + ")");
+            stdout.println(panel.summary());
         }
         spec.commandLine().getErr().println("wrote " + out);
         return 0;

@@ -107,7 +107,7 @@ final class WindowPicture {
                 canvas.setRGB(x, y, layout.panelWidth(), layout.panelHeight(), dimmed(base, panel, layout), 0,
                         layout.panelWidth());
                 outline(g, panel, layout, x, y);
-                title(g, List.of(panel.headline(), panel.ratios()), layout, x);
+                title(g, panel.title(), layout, x);
             }
         } finally {
             g.dispose();

@@ -28,7 +28,8 @@ class WindowPictureTest {
         assertFalse(panel.shifted());
         assertEquals(1, panel.blocks());
         assertArrayEquals(new int[] {0, 1, 0, 1}, panel.runs());
-        assertEquals("stage 1: 2/4 windows kept (ratios 0.5x2)", panel.headline() + " (" + panel.ratios() + ")");
+        assertEquals("stage 1: 2/4 windows kept (ratios 0.5x2)", panel.summary());
+        assertEquals(List.of("stage 1: 2/4 windows kept", "ratios 0.5x2"), panel.title());
     }
 
     @Test
@@ -40,8 +41,8 @@ class WindowPictureTest {
         assertArrayEquals(new int[] {2, 0, 2, 1}, panel.runs());
         assertEquals(3, panel.kept());
         assertEquals(2, panel.keptByAll());
-        assertEquals("stage 2: 3/4 windows kept, 2 by all 2 regular blocks", panel.headline());
-        assertEquals("ratios 0.2x2 0.5x2", panel.ratios());
+        assertEquals("stage 2: 3/4 windows kept, 2 by all 2 regular blocks (ratios 0.2x2 0.5x2)", panel.summary());
+        assertEquals(List.of("stage 2: 3/4 windows kept", "ratios 0.2x2 0.5x2, 2 by all 2 blocks"), panel.title());
     }
 
     @Test
@@ -49,14 +50,14 @@ class WindowPictureTest {
         StagePanel panel = StagePanel.of(0, GRID, new int[] {0, 5}, Map.of(1, new long[] {3, 0}));
         assertTrue(panel.shifted());
         assertArrayEquals(new int[] {1, 0, 0, 1}, panel.runs());
-        assertEquals("stage 0: 2/4 shifted windows kept", panel.headline());
+        assertEquals("stage 0: 2/4 shifted windows kept (ratios 0 0.5)", panel.summary());
     }
 
     @Test
     void aDenseStageKeepsEveryWindow() {
         StagePanel panel = StagePanel.of(3, GRID, new int[] {0, 0}, Map.of());
         assertArrayEquals(new int[] {1, 1, 1, 1}, panel.runs());
-        assertEquals("dense", panel.ratios());
+        assertEquals("stage 3: 4/4 windows kept (dense)", panel.summary());
     }
 
     @Test
