@@ -108,7 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.add(SparsityConfig.uniform(arch, r));
         }
         if (out.isEmpty()) {
-            out.add(setup.model.meta().map(m -> m.sparsity()).filter(s -> s != null).orElse(SparsityConfig.dense(arch)));
+            out.add(setup.model.ownSparsity());
         }
         return out;
     }

@@ -46,8 +46,9 @@ final class EvaluationSetup implements AutoCloseable {
         try {
             model = LoadedModel.load(weights, manager);
             TrainSettings trained = model.meta().map(m -> m.settings()).orElse(null);
-            int height = resolution != null ? resolution.height() : trained != null ? trained.height() : 224;
-            int width = resolution != null ? resolution.width() : trained != null ? trained.width() : 224;
+            Resolution size = Resolution.forModel(resolution, model);
+            int height = size.height();
+            int width = size.width();
             SampleSource source;
             if (data.given() || trained == null) {
                 DatasetOptions options = data.options(trained != null ? trained.data().seed() : 0,

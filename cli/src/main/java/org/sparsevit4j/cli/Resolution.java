@@ -1,6 +1,8 @@
 package org.sparsevit4j.cli;
 
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.train.TrainSettings;
 import picocli.CommandLine;
 
 /** An input size: {@code 672} for a square image or {@code 256x192} for height × width. */
@@ -10,6 +12,22 @@ public record Resolution(int height, int width) {
         if (height < 1 || width < 1) {
             throw new InvalidInputException("--resolution " + height + "x" + width + " must be positive");
         }
+    }
+
+    /** Side of the input a model without a training record (torchvision/timm weights) is fed. */
+    public static final int DEFAULT_SIDE = 224;
+
+    /**
+     * The size a model is fed: {@code given}, else the resolution a checkpoint was trained at,
+     * else {@link #DEFAULT_SIDE} square.
+     */
+    static Resolution forModel(Resolution given, LoadedModel model) {
+        if (given != null) {
+            return given;
+        }
+        TrainSettings trained = model.meta().map(m -> m.settings()).orElse(null);
+        return trained != null ? new Resolution(trained.height(), trained.width())
+                : new Resolution(DEFAULT_SIDE, DEFAULT_SIDE);
     }
 
     @Override

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Window activation pruning (SparseViT) for Swin transformers: train a supernet, search per-layer "
                 + "sparsity under a budget, evaluate, measure MACs and latency.",
         subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
-                FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class, DemoCommand.class,
+                FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class,
+                VisualizeCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SparsevitCommand implements Runnable {
 

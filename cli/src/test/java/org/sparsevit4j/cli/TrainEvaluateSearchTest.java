@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,22 @@ class TrainEvaluateSearchTest {
         assertEquals(0, e.exit(), e.err());
         JsonNode row = new ObjectMapper().readTree(e.out());
         assertEquals(SparsityConfigJson.parse("{\"ratios\": " + row.get("ratios") + "}", "out"), config);
+    }
+
+    @Test
+    void visualizeFeedsACheckpointAtItsTrainingResolution() throws Exception {
+        Path cfg = dir.resolve("cfg.json");
+        SparsityConfigJson.write(SparsityConfig.uniform(ArchitectureSpec.preset("swin_micro"), 0.5), cfg);
+        Path image = dir.resolve("scene.png");
+        ImageIO.write(WindowPictureTest.texture(100, 80), "png", image.toFile());
+        Path out = dir.resolve("windows.png");
+        CliRunner.Result r = CliRunner.run("visualize", "--weights", supernet.toString(), "--config", cfg.toString(),
+            "--image", image.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        // at 64x64 the stages have 16, 8, 4 and 2 tokens a side: 3x3, 2x2, 1 and 1 windows; half of one window is none
+        assertEquals(List.of("stage 0: 4/9 windows kept (ratios 0.5x2)", "stage 1: 2/4 windows kept (ratios 0.5x2)",
+            "stage 2: 0/1 windows kept (ratios 0.5x2)", "stage 3: 0/1 windows kept (ratios 0.5x2)"), r.out().lines().toList());
+        assertEquals(4 * 256 + 5 * WindowPicture.MARGIN, ImageIO.read(out.toFile()).getWidth());
     }
 
     @Test

@@ -154,7 +154,7 @@ public final class SparsityConfig {
     }
 
     /** {@code level / 10} as the shortest decimal: {@code 0}, {@code 0.1}, ..., {@code 0.8}. */
-    static String format(int level) {
+    public static String format(int level) {
         return level == 0 ? "0" : "0." + level;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.SwinModel;
 import org.sparsevit4j.supernet.weights.SwinWeights;
@@ -41,6 +42,11 @@ public record LoadedModel(SwinModel model, ModelSpec spec, Path file, Optional<C
             }
             return new LoadedModel(model, spec, file, meta);
         }
+    }
+
+    /** The configuration a fine-tuned checkpoint was trained at, else dense: what the model runs by default. */
+    public SparsityConfig ownSparsity() {
+        return meta.map(CheckpointMeta::sparsity).orElseGet(() -> SparsityConfig.dense(spec.arch()));
     }
 
     private static ModelSpec classifierOf(ArchitectureSpec arch) {
