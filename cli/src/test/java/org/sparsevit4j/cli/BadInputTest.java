@@ -165,6 +165,14 @@ class BadInputTest {
                 "--config", swinTConfig, "--out", dir.resolve("v4.png").toString()));
         c.add(new Case("unwritable output", "a-file", "visualize", "--weights", supernet, "--image", image, "--out",
                 out));
+        // export
+        c.add(new Case("missing file", "missing", "export", "--weights", missing, "--out", dir.resolve("x1").toString()));
+        c.add(new Case("directory", "a-folder", "export", "--weights", folder, "--out", dir.resolve("x2").toString()));
+        c.add(new Case("malformed JSON", "malformed.json", "export", "--weights", supernet, "--config", malformed,
+                "--out", dir.resolve("x3").toString()));
+        c.add(new Case("config for another arch", "stage", "export", "--weights", supernet, "--config", swinTConfig,
+                "--out", dir.resolve("x4").toString()));
+        c.add(new Case("unwritable output", "a-file", "export", "--weights", supernet, "--out", out));
         // demo
         c.add(new Case("impossible budget", "0.01", "demo", "--max-macs", "0.01x", "--out", dir.resolve("d1").toString()));
         c.add(new Case("unwritable output", "a-file", "demo", "--out", out));

@@ -18,6 +18,7 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.profiler.LatencyTable;
+import org.sparsevit4j.supernet.io.SafetensorsReader;
 import org.sparsevit4j.profiler.LatencyTableJson;
 
 /** The user's path end to end on a tiny built-in dataset: train, evaluate, fine-tune, search. */
@@ -78,6 +79,19 @@ class TrainEvaluateSearchTest {
         assertEquals(0, e.exit(), e.err());
         JsonNode row = new ObjectMapper().readTree(e.out());
         assertEquals(SparsityConfigJson.parse("{\"ratios\": " + row.get("ratios") + "}", "out"), config);
+
+        Path exported = dir.resolve("model.safetensors");
+        CliRunner.Result x = CliRunner.run("export", "--weights", finetuned.toString(), "--out", exported.toString());
+        assertEquals(0, x.exit(), x.err());
+        try (SafetensorsReader reader = SafetensorsReader.open(exported)) {
+            assertEquals(config, SparsityConfigJson.parse(reader.metadata().get(ExportCommand.CONFIG_KEY), "header"));
+            assertFalse(reader.names().stream().anyMatch(n -> n.startsWith("optimizer.")), "no optimizer state");
+            assertTrue(reader.contains("features.0.0.weight"), "torchvision keys");
+        }
+        JsonNode again = new ObjectMapper().readTree(CliRunner.run("evaluate", "--weights", exported.toString(), "--json",
+            "--no-cache").out());
+        assertEquals(row.get("miou").asDouble(), again.get("miou").asDouble(), 0, "the export runs at its configuration");
+        assertEquals(row.get("ratios"), again.get("ratios"));
     }
 
     @Test
