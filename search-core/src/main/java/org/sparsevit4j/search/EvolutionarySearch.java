@@ -151,7 +151,7 @@ public final class EvolutionarySearch {
                 run.latencyModel == null ? null : run.latencyModel.description(), run.budget, run.referenceCost);
         provenance.put("latencyMeter", meter == null ? null : meter.description());
         RunOutputs.write(run.runDir, result, run.cache.all(), provenance,
-                new RunOutputs.Extras(run.budget.macTable().denseMacs(), measured));
+                new RunOutputs.Extras(run.budget.macTable().denseMacs(), measured, run.budget::isMetBy));
         return result;
     }
 

@@ -102,8 +102,13 @@ class EvolutionarySearchTest {
         JsonNode best = new ObjectMapper().readTree(dir.resolve("best.json").toFile());
         List<String> keys = new ArrayList<>();
         best.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("ratios", "metric", "metricName", "macs", "gmacs", "macFraction", "latencyMs",
-                "predictedLatencyMs", "measuredLatencyMs", "index", "generation", "origin", "provenance"), keys);
+        assertEquals(List.of("feasible", "generation", "genes", "gmacs", "index", "latencyMs", "macFraction", "macs",
+                "measuredLatencyMs", "metric", "metricName", "origin", "predictedLatencyMs", "provenance", "ratios"), keys);
+        assertSortedKeys(best, "best.json");
+        assertTrue(best.get("feasible").asBoolean());
+        assertEquals(6, best.get("genes").size(), "Swin-T has 6 pair genes");
+        assertEquals(result.best().config(), SparsityConfigJson.read(dir.resolve("best.json"), SWIN_T),
+                "best.json is itself a --config file");
         assertTrue(best.get("measuredLatencyMs").isNull(), "nothing measured without a meter");
         assertEquals(result.best().metric(), best.get("metric").asDouble());
         assertEquals(42, best.get("provenance").get("seed").asLong());
@@ -112,13 +117,36 @@ class EvolutionarySearchTest {
         assertEquals("pair", best.get("provenance").get("settings").get("granularity").asText());
         List<String> candidates = Files.readAllLines(dir.resolve("candidates.csv"));
         assertEquals(RunOutputs.CSV_HEADER.strip(), candidates.get(0));
+        assertTrue(candidates.get(0).startsWith("index,origin,generation,metric,macs,gmacs,latency_ms,ratios,"
+                + "mac_fraction,measured_latency_ms,"), "earlier columns keep their order");
+        assertTrue(candidates.get(0).endsWith(",genes,feasible"));
         assertEquals(result.totalEvaluations() + 1, candidates.size());
+        for (String row : candidates.subList(1, candidates.size())) {
+            assertTrue(row.matches(".*,[0-8]( [0-8]){5},true"), "six genes, feasible: " + row);
+        }
         assertEquals(result.paretoFront().size() + 1, Files.readAllLines(dir.resolve("pareto.csv")).size());
         JsonNode pareto = new ObjectMapper().readTree(dir.resolve("pareto.json").toFile());
+        assertSortedKeys(pareto, "pareto.json");
+        assertSortedKeys(new ObjectMapper().readTree(dir.resolve("baselines.json").toFile()), "baselines.json");
+        assertSortedKeys(new ObjectMapper().readTree(dir.resolve("provenance.json").toFile()), "provenance.json");
         assertEquals(result.hypervolume(), pareto.get("hypervolume").asDouble());
         assertEquals(result.paretoFront().size(), pareto.get("front").size());
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "no temp files left");
+        }
+    }
+
+    /** Keys in ascending order in every object of the tree, so that two runs' files diff line by line. */
+    static void assertSortedKeys(JsonNode node, String where) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            assertEquals(keys.stream().sorted().toList(), keys, where);
+            node.properties().forEach(e -> assertSortedKeys(e.getValue(), where + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertSortedKeys(node.get(i), where + "[" + i + "]");
+            }
         }
     }
 
