@@ -136,6 +136,53 @@ class EvolutionarySearchTest {
         }
     }
 
+    @Test
+    void provenanceNamesTheBuildTheMachineAndWhatTheEvaluatorAdds() throws IOException {
+        var environment = new ObjectMapper().createObjectNode().put("device", "cpu()");
+        environment.putObject("checkpoint").put("sha256", "ab12");
+        ConfigEvaluator withEnvironment = withProvenance(new SyntheticFitness(), environment);
+        Path dir = tmp.resolve("run");
+        EvolutionarySearch.run(settings().generations(1).build(), withEnvironment, null, dir, null);
+        JsonNode p = new ObjectMapper().readTree(dir.resolve("best.json").toFile()).get("provenance");
+        assertEquals("ab12", p.get("checkpoint").get("sha256").asText());
+        assertEquals("cpu()", p.get("device").asText());
+        assertTrue(p.get("gitCommit").asText().matches("[0-9a-f]{40}|unknown"), p.get("gitCommit").asText());
+        assertTrue(p.get("gitDirty").asText().matches("true|false|unknown"), p.get("gitDirty").asText());
+        assertEquals(System.getProperty("os.name"), p.get("os").get("name").asText());
+        assertEquals(Runtime.getRuntime().availableProcessors(), p.get("cpu").get("logicalCores").asInt());
+        assertFalse(p.get("cpu").get("model").asText().isBlank());
+        assertEquals(System.getProperty("java.version"), p.get("java").asText());
+        assertTrue(p.get("toolVersion").asText().matches("\\d+\\.\\d+\\.\\d+.*"),
+                "the build recorded its version: " + p.get("toolVersion"));
+        assertEquals(p, new ObjectMapper().readTree(dir.resolve("provenance.json").toFile()));
+    }
+
+    @Test
+    void anEvaluatorProvenanceThatOverwritesTheSearchsOwnFailsBeforeEvaluating() {
+        RecordingEvaluator inner = recording(settings().build(), false);
+        ConfigEvaluator clashing = withProvenance(inner, new ObjectMapper().createObjectNode().put("seed", 7));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> EvolutionarySearch.run(settings().build(), clashing, null, tmp.resolve("run"), null));
+        assertTrue(e.getMessage().contains("\"seed\""), e.getMessage());
+        assertEquals(0, inner.calls());
+    }
+
+    /** {@code inner}, telling {@code provenance} about itself. */
+    private static ConfigEvaluator withProvenance(ConfigEvaluator inner,
+            com.fasterxml.jackson.databind.node.ObjectNode provenance) {
+        return new ConfigEvaluator() {
+            @Override
+            public double evaluate(SparsityConfig config) {
+                return inner.evaluate(config);
+            }
+
+            @Override
+            public com.fasterxml.jackson.databind.node.ObjectNode provenance() {
+                return provenance.deepCopy();
+            }
+        };
+    }
+
     /** Keys in ascending order in every object of the tree, so that two runs' files diff line by line. */
     static void assertSortedKeys(JsonNode node, String where) {
         if (node.isObject()) {
