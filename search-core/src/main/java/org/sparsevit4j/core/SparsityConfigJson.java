@@ -10,10 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -113,17 +109,7 @@ public final class SparsityConfigJson {
 
     /** Reads a config file; messages start with the file's path. */
     public static SparsityConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file", e);
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(file + ": is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + AtomicFiles.reason(e), e);
-        }
-        return parse(text, file.toString());
+        return parse(TextFiles.readUtf8(file), file.toString());
     }
 
     /** Reads a config file and checks that it has one ratio per block of {@code arch}. */
