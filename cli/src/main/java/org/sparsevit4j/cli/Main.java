@@ -22,6 +22,8 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         // a CPU-only install warns on every start that it found no GPU; that is not news to the user
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        // reports draw charts with AWT, which must not look for a display on a server
+        setIfAbsent("java.awt.headless", "true");
     }
 
     private static void setIfAbsent(String key, String value) {
