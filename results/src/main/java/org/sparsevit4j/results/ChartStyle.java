@@ -3,6 +3,9 @@ package org.sparsevit4j.results;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -63,7 +66,42 @@ final class ChartStyle {
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         styler.setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setAntiAlias(true);
+        styler.setxAxisTickLabelsFormattingFunction(ChartStyle::tickLabel);
+        styler.setyAxisTickLabelsFormattingFunction(ChartStyle::tickLabel);
         return chart;
+    }
+
+    /**
+     * A tick value to four significant digits without trailing zeros ({@code 0.01032}, {@code 0.7},
+     * {@code 12}): XChart's own labels print every digit of a double on a narrow range.
+     */
+    static String tickLabel(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value == 0 ? "0" : Double.toString(value);
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros();
+        return rounded.abs().compareTo(BigDecimal.valueOf(1_000_000)) >= 0 ? String.format(Locale.ROOT, "%.3e", value)
+                : rounded.toPlainString();
+    }
+
+    /**
+     * The y range to draw {@code values} in: their own, or, when they are all equal (an untrained
+     * model scores every configuration the same), a margin around that value, since an axis of
+     * zero height hides the points and gives XChart no ticks to place. Sets it on {@code chart}
+     * when it had to be widened.
+     *
+     * @return {@code {low, high}}
+     */
+    static double[] yRange(XYChart chart, List<Double> values) {
+        double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double high = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        if (high - low > 1e-9 * Math.max(1, Math.abs(high))) {
+            return new double[] {low, high};
+        }
+        double margin = Math.max(0.01, 0.05 * Math.abs(high));
+        chart.getStyler().setYAxisMin(low - margin);
+        chart.getStyler().setYAxisMax(high + margin);
+        return new double[] {low - margin, high + margin};
     }
 
     /**

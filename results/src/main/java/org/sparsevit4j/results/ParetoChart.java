@@ -27,12 +27,13 @@ final class ParetoChart {
         ReportedConfig dense = denseEvaluated(run);
         if (dense != null) {
             add(chart, "dense model", Kind.DENSE, List.of(dense), ReportedConfig::gmacs, false, metrics);
-        } else if (Double.isFinite(run.denseGmacs())) {
+        }
+        add(chart, "chosen configuration", Kind.BEST, List.of(run.best()), ReportedConfig::gmacs, false, metrics);
+        double[] yRange = ChartStyle.yRange(chart, metrics);
+        if (dense == null && Double.isFinite(run.denseGmacs())) {
             // Over the budget, so never evaluated: its cost is known, its metric is not.
-            double low = metrics.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-            double high = metrics.stream().mapToDouble(Double::doubleValue).max().orElse(1);
             var line = chart.addSeries("dense model (not evaluated)", new double[] {run.denseGmacs(), run.denseGmacs()},
-                    new double[] {low, high});
+                    yRange);
             ChartStyle.style(line, Kind.DENSE, true).setMarker(SeriesMarkers.NONE);
         }
         return chart;
@@ -54,6 +55,12 @@ final class ParetoChart {
             add(chart, "dense model (predicted)", Kind.DENSE, List.of(dense), ReportedConfig::predictedLatencyMs,
                     false, metrics);
         }
+        // shown as measured when it was; added last, so that it is drawn on top
+        boolean measured = run.best().hasMeasuredLatency();
+        add(chart, "chosen configuration" + (measured ? " (measured)" : " (predicted)"), Kind.BEST,
+                List.of(run.best()), measured ? ReportedConfig::measuredLatencyMs : ReportedConfig::predictedLatencyMs,
+                false, metrics);
+        ChartStyle.yRange(chart, metrics);
         return chart;
     }
 
@@ -64,10 +71,6 @@ final class ParetoChart {
             add(chart, "uniform sparsity" + suffix, Kind.UNIFORM, b.uniform(), cost, true, metrics);
             add(chart, "random search front" + suffix, Kind.RANDOM, b.randomFront(), cost, true, metrics);
         });
-        // On the latency axis the chosen configuration is shown as measured when it was.
-        boolean measured = !suffix.isEmpty() && run.best().hasMeasuredLatency();
-        add(chart, "chosen configuration" + (measured ? " (measured)" : suffix), Kind.BEST, List.of(run.best()),
-                measured ? ReportedConfig::measuredLatencyMs : cost, false, metrics);
     }
 
     /** Adds the configurations whose cost is known, cheapest first; nothing when none is (XChart rejects empty series). */

@@ -75,7 +75,9 @@ final class ReportHtml {
         fact(h, "checkpoint", p.has("checkpoint") ? Html.escape(text(p, "checkpoint", "path")) + "<br><code>sha256 "
                 + Html.escape(text(p, "checkpoint", "sha256")) + "</code>" : NONE);
         fact(h, "evaluator", Html.escape(text(p, "evaluator")));
-        fact(h, "latency", Html.escape("model: " + text(p, "latencyModel") + "; measured by: " + text(p, "latencyMeter")));
+        fact(h, "latency", Html.escape(p.path("latencyModel").isTextual() || p.path("latencyMeter").isTextual()
+                ? "predicted by " + text(p, "latencyModel") + "; measured by " + text(p, "latencyMeter")
+                : "neither predicted nor measured"));
         fact(h, "sparsevit4j", Html.escape(text(p, "toolVersion") + ", commit " + text(p, "gitCommit")
                 + ("true".equals(text(p, "gitDirty")) ? " (with uncommitted changes)" : "")));
         List<String> libraries = new ArrayList<>(List.of("Java " + text(p, "java") + " (" + text(p, "javaVendor") + ")",
