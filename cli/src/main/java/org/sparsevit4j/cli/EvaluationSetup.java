@@ -1,6 +1,11 @@
 package org.sparsevit4j.cli;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.util.cuda.CudaUtils;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sparsevit4j.evaluator.FileHash;
@@ -27,9 +32,11 @@ final class EvaluationSetup implements AutoCloseable {
     final int height;
     final int width;
     final String description;
+    /** The checkpoint, data and engine the metric comes from, for the provenance of result files. */
+    final ObjectNode provenance;
 
     private EvaluationSetup(NDManager manager, LoadedModel model, SampleSource source, SplitEvaluator evaluator,
-            int height, int width, String description) {
+            int height, int width, String description, ObjectNode provenance) {
         this.manager = manager;
         this.model = model;
         this.source = source;
@@ -37,6 +44,7 @@ final class EvaluationSetup implements AutoCloseable {
         this.height = height;
         this.width = width;
         this.description = description;
+        this.provenance = provenance;
     }
 
     static EvaluationSetup open(Path weights, DataOptions data, Split split, Resolution resolution, int batch,
@@ -60,13 +68,15 @@ final class EvaluationSetup implements AutoCloseable {
                         ? Datasets.synthetic(trained.task(), trained.data())
                         : Datasets.open(trained.dataset(), trained.task(), trained.data());
             }
-            String key = "weights=" + FileHash.sha256(model.file()) + ";data=" + source.identity() + ";split="
+            String weightsSha256 = FileHash.sha256(model.file());
+            String key = "weights=" + weightsSha256 + ";data=" + source.identity() + ";split="
                     + split.name() + ";resolution=" + height + "x" + width;
             SplitEvaluator evaluator = new SplitEvaluator(model, source, split, height, width, batch, loaderThreads,
                     cache.open(key), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
             String description = String.format(Locale.ROOT, "%s on %s, %s split (%d images) at %dx%d",
                     model.file(), source.describe(), evaluator.splitName(), evaluator.images(), height, width);
-            return new EvaluationSetup(manager, model, source, evaluator, height, width, description);
+            return new EvaluationSetup(manager, model, source, evaluator, height, width, description,
+                    provenance(manager, model, weightsSha256, source, evaluator));
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -74,6 +84,31 @@ final class EvaluationSetup implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    private static ObjectNode provenance(NDManager manager, LoadedModel model, String weightsSha256,
+            SampleSource source, SplitEvaluator evaluator) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode checkpoint = o.putObject("checkpoint");
+        checkpoint.put("path", model.file().toAbsolutePath().toString());
+        checkpoint.put("sha256", weightsSha256);
+        ObjectNode dataset = o.putObject("dataset");
+        dataset.put("identity", source.identity());
+        dataset.put("description", source.describe());
+        dataset.put("split", evaluator.splitName());
+        dataset.put("images", evaluator.images());
+        Engine engine = manager.getEngine();
+        o.put("djl", Engine.getDjlVersion());
+        o.put("engine", engine.getEngineName());
+        o.put("engineVersion", engine.getVersion());
+        Device device = manager.getDevice();
+        o.put("device", device.toString());
+        o.put("gpuCount", engine.getGpuCount());
+        if (device.isGpu() && CudaUtils.hasCuda()) {
+            o.put("cuda", CudaUtils.getCudaVersionString());
+            o.put("gpuComputeCapability", CudaUtils.getComputeCapability(device.getDeviceId()));
+        }
+        return o;
     }
 
     /** Tells about files skipped as bad ({@code --skip-bad}), if any. */

@@ -22,7 +22,7 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         // a CPU-only install warns on every start that it found no GPU; that is not news to the user
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
-        // the window picture draws with Java2D; a server has no display, and none is needed
+        // reports and window pictures draw with AWT/Java2D, which must not look for a display on a server
         setIfAbsent("java.awt.headless", "true");
     }
 

@@ -16,6 +16,7 @@ import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.profiler.LatencyTable;
 import org.sparsevit4j.profiler.LatencyTableJson;
+import org.sparsevit4j.results.RunReport;
 import org.sparsevit4j.search.Candidate;
 import org.sparsevit4j.search.CostObjective;
 import org.sparsevit4j.search.EvolutionarySearch;
@@ -153,7 +154,7 @@ public final class SearchCommand implements Callable<Integer> {
             measuring.warnings().forEach(w -> err.println("warning: " + w));
             ProgressBar bar = new ProgressBar(err);
             int[] evaluated = {0};
-            SplitFitness fitness = new SplitFitness(setup.evaluator, setup.description, r -> {
+            SplitFitness fitness = new SplitFitness(setup.evaluator, setup.description, setup.provenance, r -> {
                 evaluated[0]++;
                 bar.update(evaluated[0] % population, population, String.format(Locale.ROOT,
                         "evaluation %d: %s %.4f %s", evaluated[0], r.metricName(), r.metric(), r.cached() ? "(cached)" : ""));
@@ -171,7 +172,9 @@ public final class SearchCommand implements Callable<Integer> {
             }
             bar.finish();
             setup.reportSkipped(err);
-            report(result, resume != null ? resume : out);
+            Path runDir = resume != null ? resume : out;
+            report(result, runDir);
+            spec.commandLine().getOut().println("report: " + RunReport.write(runDir).toAbsolutePath());
         }
         return 0;
     }

@@ -122,6 +122,17 @@ class TrainEvaluateSearchTest {
         SparsityConfig best = SparsityConfigJson.read(run.resolve("best-config.json"), ArchitectureSpec.preset("swin_micro"));
         assertTrue(best.ratios().stream().flatMap(List::stream).anyMatch(v -> v > 0));
         assertTrue(Files.exists(run.resolve("pareto.csv")));
+        assertTrue(r.out().contains("report: " + run.resolve("report.html").toAbsolutePath()), r.out());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("<svg"));
+        assertEquals(best, SparsityConfigJson.read(run.resolve("best.json"), ArchitectureSpec.preset("swin_micro")));
+        JsonNode provenance = new ObjectMapper().readTree(run.resolve("best.json").toFile()).get("provenance");
+        assertTrue(provenance.get("checkpoint").get("sha256").asText().matches("[0-9a-f]{64}"), provenance.toString());
+        assertEquals("search", provenance.get("dataset").get("split").asText());
+        assertFalse(provenance.get("dataset").get("identity").asText().isBlank());
+        assertEquals("0.36.0", provenance.get("djl").asText());
+        assertEquals("PyTorch", provenance.get("engine").asText());
+        assertTrue(provenance.get("engineVersion").asText().startsWith("2."), provenance.get("engineVersion").asText());
+        assertFalse(provenance.get("device").asText().isBlank());
         CliRunner.Result resumed = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
             cache.resolve("search").toString());
         assertEquals(0, resumed.exit(), resumed.err());

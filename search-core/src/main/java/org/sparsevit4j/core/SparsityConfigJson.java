@@ -10,10 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,13 +21,17 @@ import java.util.Locale;
  * shape of the reference implementation's {@code pruning_ratios}, so its configs can be pasted.
  *
  * <p>Reading is strict: anything but one {@code ratios} field holding lists of numbers is
- * rejected with a one-line {@link InvalidInputException} that starts with the source name.
+ * rejected with a one-line {@link InvalidInputException} that starts with the source name. The
+ * one exception is a search's result record ({@code best.json}): an object with a
+ * {@code provenance} field is read for its {@code ratios} alone.
  * The JSON tree is walked by hand rather than bound to a class so that every message can name
  * the stage and block at fault.
  */
 public final class SparsityConfigJson {
 
     private static final String FIELD = "ratios";
+    /** The field that marks a search's result record, whose other fields are ignored on reading. */
+    private static final String RESULT_MARKER = "provenance";
     private static final String EXAMPLE = "{\"ratios\": [[0.3,0.3],[0,0],[0.1,0.1,0.2,0.2,0.2,0.2],[0,0]]}";
 
     // NaN and Infinity are read as numbers so that the ratio check can reject them with their
@@ -62,7 +62,11 @@ public final class SparsityConfigJson {
             throw new InvalidInputException(sourceName + ": expected a JSON object like " + EXAMPLE
                     + ", found " + describe(root));
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+        // A result record (best.json) carries its objectives and provenance beside the ratios and
+        // must be usable as --config as it is; a hand-written config stays strict, so a misspelt
+        // field is caught rather than silently ignored.
+        boolean resultRecord = root.has(RESULT_MARKER);
+        for (Iterator<String> names = root.fieldNames(); names.hasNext() && !resultRecord; ) {
             String name = names.next();
             if (!FIELD.equals(name)) {
                 throw new InvalidInputException(sourceName + ": unknown field \"" + oneLine(name)
@@ -105,17 +109,7 @@ public final class SparsityConfigJson {
 
     /** Reads a config file; messages start with the file's path. */
     public static SparsityConfig read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file", e);
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(file + ": is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + AtomicFiles.reason(e), e);
-        }
-        return parse(text, file.toString());
+        return parse(TextFiles.readUtf8(file), file.toString());
     }
 
     /** Reads a config file and checks that it has one ratio per block of {@code arch}. */

@@ -107,6 +107,18 @@ public final class BudgetCheck {
         return ms <= maxLatencyMs && ms >= minLatencyMs ? new CandidateCosts(macs, ms) : null;
     }
 
+    /**
+     * Whether costs already computed meet the budget; for the result files, which report it for
+     * every candidate without asking the latency model again. A latency bound is only checked
+     * where the costs hold a prediction.
+     */
+    public boolean isMetBy(CandidateCosts costs) {
+        if (costs.macs() > maxMacs) {
+            return false;
+        }
+        return !costs.hasLatency() || costs.latencyMs() <= maxLatencyMs && costs.latencyMs() >= minLatencyMs;
+    }
+
     /** The costs of a repaired genome, feasible or not. */
     public CandidateCosts costs(Genome genome) {
         long macs = macTable.macs(genome);

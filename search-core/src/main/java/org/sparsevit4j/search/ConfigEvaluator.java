@@ -1,5 +1,7 @@
 package org.sparsevit4j.search;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sparsevit4j.core.SparsityConfig;
 
 /**
@@ -32,5 +34,16 @@ public interface ConfigEvaluator {
     /** One line describing the evaluator (model weights, dataset, split) for provenance. */
     default String description() {
         return getClass().getName();
+    }
+
+    /**
+     * What only the evaluator's owner knows about where the metric comes from (checkpoint hash,
+     * dataset identity, engine versions, device), merged into the provenance of every result
+     * file. Search-core knows neither DJL nor the data, so the caller hands these facts in here.
+     * Must be the same for a resumed run, and must not use a key the search writes itself
+     * ({@code seed}, {@code java}, {@code settings}, ...; the search fails before evaluating if it does).
+     */
+    default ObjectNode provenance() {
+        return JsonNodeFactory.instance.objectNode();
     }
 }

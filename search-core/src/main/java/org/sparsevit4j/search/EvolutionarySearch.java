@@ -122,10 +122,13 @@ public final class EvolutionarySearch {
             sink.onWarning("evaluator " + evaluator.description() + " is not thread-safe; evaluating on one thread, not "
                     + settings.threads());
         }
+        double referenceCost = referenceCost(settings, budget, codec);
+        ObjectNode provenance = Provenance.toJson(settings, state.metricName, evaluator.description(),
+                latencyModel == null ? null : latencyModel.description(), budget, referenceCost,
+                evaluator.provenance());
         EvaluationCache cache = new EvaluationCache(codec, evaluator, settings.threads());
         evaluations.forEach(e -> cache.restore(e.toCandidate(codec)));
-        return new SearchRun(settings, codec, budget, cache, state, runDir, sink, evaluator, latencyModel,
-                referenceCost(settings, budget, codec));
+        return new SearchRun(settings, codec, budget, cache, state, runDir, sink, referenceCost, provenance);
     }
 
     private static SearchResult execute(SearchRun run, LatencyMeter meter) {
@@ -147,11 +150,10 @@ public final class EvolutionarySearch {
                 state.drawAttempts, state.feasibleDraws, state.history,
                 run.settings.baselines() ? BaselineRunner.result(run) : null);
         Map<SparsityConfig, Double> measured = measure(result, meter, run.listener);
-        ObjectNode provenance = Provenance.toJson(run.settings, state.metricName, run.evaluator.description(),
-                run.latencyModel == null ? null : run.latencyModel.description(), run.budget, run.referenceCost);
-        provenance.put("latencyMeter", meter == null ? null : meter.description());
+        ObjectNode provenance = run.provenance.deepCopy();
+        provenance.put(Provenance.LATENCY_METER, meter == null ? null : meter.description());
         RunOutputs.write(run.runDir, result, run.cache.all(), provenance,
-                new RunOutputs.Extras(run.budget.macTable().denseMacs(), measured));
+                new RunOutputs.Extras(run.budget.macTable().denseMacs(), measured, run.budget::isMetBy));
         return result;
     }
 

@@ -5,6 +5,7 @@ import org.sparsevit4j.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,19 +13,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 
 /**
  * The result files of a run directory, for the reports module and for people; each written
- * atomically, JSON with a fixed key order, no timestamps (same seed, same bytes):
+ * atomically, JSON with its keys sorted at every level (so two runs diff cleanly), no timestamps
+ * (same seed, same bytes):
  *
  * <ul>
  *   <li>{@code best.json}: the best configuration in {@code SparsityConfigJson}'s
- *       {@code {"ratios": ...}} shape plus its objectives and the provenance;</li>
+ *       {@code {"ratios": ...}} shape plus its objectives and the provenance (readable as a
+ *       configuration by {@code SparsityConfigJson.read});</li>
  *   <li>{@code best-config.json}: the same ratios alone, readable by {@code SparsityConfigJson.read};</li>
  *   <li>{@code pareto.json}, {@code pareto.csv}: the Pareto front, cheapest first, and its hypervolume;</li>
- *   <li>{@code candidates.csv}: every evaluated configuration in evaluation order;</li>
+ *   <li>{@code candidates.csv}: every evaluated configuration in evaluation order, with its genes
+ *       and whether it meets the budget;</li>
  *   <li>{@code generations.csv}: one progress row per generation;</li>
  *   <li>{@code baselines.json}: uniform sparsity and random search beside the search's own numbers;</li>
  *   <li>{@code provenance.json}: tool, versions, seed and full settings.</li>
@@ -41,20 +46,24 @@ final class RunOutputs {
     static final String BASELINES = "baselines.json";
     static final String PROVENANCE = "provenance.json";
 
-    static final String CSV_HEADER =
-            "index,origin,generation,metric,macs,gmacs,latency_ms,ratios,mac_fraction,measured_latency_ms\n";
+    static final String CSV_HEADER = "index,origin,generation,metric,macs,gmacs,latency_ms,ratios,mac_fraction,"
+            + "measured_latency_ms,genes,feasible\n";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private RunOutputs() {
     }
 
     /**
-     * What the result files add to the candidates: the dense model's MACs (for MAC fractions) and
-     * the measured latency of the reported configurations, when a meter measured them.
+     * What the result files add to the candidates: the dense model's MACs (for MAC fractions),
+     * the measured latency of the reported configurations, when a meter measured them, and the
+     * budget each candidate's costs are checked against.
      */
-    record Extras(long denseMacs, Map<SparsityConfig, Double> measuredMs) {
+    record Extras(long denseMacs, Map<SparsityConfig, Double> measuredMs, Predicate<CandidateCosts> withinBudget) {
         Extras {
             measuredMs = Map.copyOf(measuredMs);
         }
@@ -90,7 +99,8 @@ final class RunOutputs {
      * A candidate as {@code {"ratios": [[...]], "metric": ..., ...}}; {@code metricName} is added
      * when not null. {@code latencyMs} and {@code predictedLatencyMs} are the cost model's
      * prediction (the first kept for readers of earlier runs), {@code measuredLatencyMs} the
-     * measurement after the search; each null when not known.
+     * measurement after the search; each null when not known. {@code genes} are the search's
+     * levels (0..8, one per gene), {@code feasible} whether the costs meet the budget.
      */
     static ObjectNode candidateToJson(Candidate c, String metricName, Extras extras) {
         ObjectNode o = NODES.objectNode();
@@ -109,6 +119,11 @@ final class RunOutputs {
         o.put("index", c.index());
         o.put("generation", c.generation());
         o.put("origin", c.origin().id());
+        ArrayNode genes = o.putArray("genes");
+        for (int i = 0; i < c.genome().length(); i++) {
+            genes.add(c.genome().gene(i));
+        }
+        o.put("feasible", extras.withinBudget().test(c.costs()));
         return o;
     }
 
@@ -135,7 +150,10 @@ final class RunOutputs {
         return o;
     }
 
-    /** Columns after {@code ratios} were added later, so readers of earlier runs keep working. */
+    /**
+     * Columns after {@code ratios} were added later, at the end, so readers of earlier runs keep
+     * working. {@code genes} are the levels separated by spaces (no quoting needed).
+     */
     static String csv(List<Candidate> candidates, Extras extras) {
         StringBuilder sb = new StringBuilder(CSV_HEADER.length() + 96 * candidates.size()).append(CSV_HEADER);
         for (Candidate c : candidates) {
@@ -145,7 +163,9 @@ final class RunOutputs {
                     .append(',').append(c.costs().hasLatency() ? Double.toString(c.costs().latencyMs()) : "")
                     .append(",\"").append(c.config().compact()).append("\",")
                     .append((double) c.costs().macs() / extras.denseMacs()).append(',')
-                    .append(measured == null ? "" : measured.toString()).append('\n');
+                    .append(measured == null ? "" : measured.toString()).append(',')
+                    .append(genes(c.genome())).append(',')
+                    .append(extras.withinBudget().test(c.costs())).append('\n');
         }
         return sb.toString();
     }
@@ -159,6 +179,14 @@ final class RunOutputs {
                     .append(',').append(r.feasibleRate()).append(',').append(r.drawAttempts()).append(',')
                     .append(r.uniqueEvaluations()).append(',').append(r.hypervolume()).append(',')
                     .append(r.frontSize()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String genes(Genome genome) {
+        StringBuilder sb = new StringBuilder(2 * genome.length());
+        for (int i = 0; i < genome.length(); i++) {
+            sb.append(i == 0 ? "" : " ").append(genome.gene(i));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package org.sparsevit4j.search;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -17,17 +18,16 @@ final class SearchRun implements AutoCloseable {
     final SearchState state;
     final Path runDir;
     final SearchListener listener;
-    final ConfigEvaluator evaluator;
-    final CostModel latencyModel;
     /** Cost of the hypervolume's reference point, in the cost objective's unit. */
     final double referenceCost;
+    /** Provenance of the result files, built when the run opens so that a bad one fails before any evaluation. */
+    final ObjectNode provenance;
     /** Best first: higher metric, then lower cost, then earlier evaluation. */
     final Comparator<Candidate> bestFirst;
     private final SearchStateJson.Writer stateWriter = new SearchStateJson.Writer();
 
     SearchRun(SearchSettings settings, SparsityCodec codec, BudgetCheck budget, EvaluationCache cache,
-            SearchState state, Path runDir, SearchListener listener, ConfigEvaluator evaluator,
-            CostModel latencyModel, double referenceCost) {
+            SearchState state, Path runDir, SearchListener listener, double referenceCost, ObjectNode provenance) {
         this.settings = settings;
         this.codec = codec;
         this.budget = budget;
@@ -35,9 +35,8 @@ final class SearchRun implements AutoCloseable {
         this.state = state;
         this.runDir = runDir;
         this.listener = listener;
-        this.evaluator = evaluator;
-        this.latencyModel = latencyModel;
         this.referenceCost = referenceCost;
+        this.provenance = provenance;
         CostObjective objective = settings.costObjective();
         this.bestFirst = Comparator.comparingDouble(Candidate::metric).reversed()
                 .thenComparingDouble(c -> objective.of(c.costs()))

@@ -34,6 +34,20 @@ class SparsityConfigJsonTest {
     }
 
     @Test
+    void readsTheRatiosOfAResultRecordAndStillChecksThem() {
+        String best = "{\"feasible\": true, \"metric\": 0.71, \"provenance\": {\"seed\": 3}, "
+                + "\"ratios\": [[0.3,0.3],[0,0],[0.1,0.1,0.2,0.2,0.2,0.2],[0,0]]}";
+        assertEquals(EXAMPLE, SparsityConfigJson.parse(best, "best.json"));
+        var e = assertThrows(InvalidInputException.class, () -> SparsityConfigJson.parse(
+                "{\"provenance\": {}, \"ratios\": [[0.4, 0.3]]}", "best.json"));
+        assertTrue(e.getMessage().startsWith("best.json: stage 0 block 1: ratio 0.3 is below the previous 0.4"),
+                e.getMessage());
+        var missing = assertThrows(InvalidInputException.class, () -> SparsityConfigJson.parse(
+                "{\"provenance\": {}, \"ratio\": [[0.4]]}", "best.json"));
+        assertTrue(missing.getMessage().startsWith("best.json: missing field \"ratios\""), missing.getMessage());
+    }
+
+    @Test
     void acceptsIntegersExponentsAndAByteOrderMark() {
         SparsityConfig config = SparsityConfigJson.parse("\uFEFF{\"ratios\": [[0, 3e-1, 0.30], [8E-1]]}", "x.json");
         assertEquals(SparsityConfig.ofLevels(new int[][] {{0, 3, 3}, {8}}), config);

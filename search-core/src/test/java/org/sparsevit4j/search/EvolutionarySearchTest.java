@@ -102,8 +102,13 @@ class EvolutionarySearchTest {
         JsonNode best = new ObjectMapper().readTree(dir.resolve("best.json").toFile());
         List<String> keys = new ArrayList<>();
         best.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("ratios", "metric", "metricName", "macs", "gmacs", "macFraction", "latencyMs",
-                "predictedLatencyMs", "measuredLatencyMs", "index", "generation", "origin", "provenance"), keys);
+        assertEquals(List.of("feasible", "generation", "genes", "gmacs", "index", "latencyMs", "macFraction", "macs",
+                "measuredLatencyMs", "metric", "metricName", "origin", "predictedLatencyMs", "provenance", "ratios"), keys);
+        assertSortedKeys(best, "best.json");
+        assertTrue(best.get("feasible").asBoolean());
+        assertEquals(6, best.get("genes").size(), "Swin-T has 6 pair genes");
+        assertEquals(result.best().config(), SparsityConfigJson.read(dir.resolve("best.json"), SWIN_T),
+                "best.json is itself a --config file");
         assertTrue(best.get("measuredLatencyMs").isNull(), "nothing measured without a meter");
         assertEquals(result.best().metric(), best.get("metric").asDouble());
         assertEquals(42, best.get("provenance").get("seed").asLong());
@@ -112,13 +117,83 @@ class EvolutionarySearchTest {
         assertEquals("pair", best.get("provenance").get("settings").get("granularity").asText());
         List<String> candidates = Files.readAllLines(dir.resolve("candidates.csv"));
         assertEquals(RunOutputs.CSV_HEADER.strip(), candidates.get(0));
+        assertTrue(candidates.get(0).startsWith("index,origin,generation,metric,macs,gmacs,latency_ms,ratios,"
+                + "mac_fraction,measured_latency_ms,"), "earlier columns keep their order");
+        assertTrue(candidates.get(0).endsWith(",genes,feasible"));
         assertEquals(result.totalEvaluations() + 1, candidates.size());
+        for (String row : candidates.subList(1, candidates.size())) {
+            assertTrue(row.matches(".*,[0-8]( [0-8]){5},true"), "six genes, feasible: " + row);
+        }
         assertEquals(result.paretoFront().size() + 1, Files.readAllLines(dir.resolve("pareto.csv")).size());
         JsonNode pareto = new ObjectMapper().readTree(dir.resolve("pareto.json").toFile());
+        assertSortedKeys(pareto, "pareto.json");
+        assertSortedKeys(new ObjectMapper().readTree(dir.resolve("baselines.json").toFile()), "baselines.json");
+        assertSortedKeys(new ObjectMapper().readTree(dir.resolve("provenance.json").toFile()), "provenance.json");
         assertEquals(result.hypervolume(), pareto.get("hypervolume").asDouble());
         assertEquals(result.paretoFront().size(), pareto.get("front").size());
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "no temp files left");
+        }
+    }
+
+    @Test
+    void provenanceNamesTheBuildTheMachineAndWhatTheEvaluatorAdds() throws IOException {
+        var environment = new ObjectMapper().createObjectNode().put("device", "cpu()");
+        environment.putObject("checkpoint").put("sha256", "ab12");
+        ConfigEvaluator withEnvironment = withProvenance(new SyntheticFitness(), environment);
+        Path dir = tmp.resolve("run");
+        EvolutionarySearch.run(settings().generations(1).build(), withEnvironment, null, dir, null);
+        JsonNode p = new ObjectMapper().readTree(dir.resolve("best.json").toFile()).get("provenance");
+        assertEquals("ab12", p.get("checkpoint").get("sha256").asText());
+        assertEquals("cpu()", p.get("device").asText());
+        assertTrue(p.get("gitCommit").asText().matches("[0-9a-f]{40}|unknown"), p.get("gitCommit").asText());
+        assertTrue(p.get("gitDirty").asText().matches("true|false|unknown"), p.get("gitDirty").asText());
+        assertEquals(System.getProperty("os.name"), p.get("os").get("name").asText());
+        assertEquals(Runtime.getRuntime().availableProcessors(), p.get("cpu").get("logicalCores").asInt());
+        assertFalse(p.get("cpu").get("model").asText().isBlank());
+        assertEquals(System.getProperty("java.version"), p.get("java").asText());
+        assertTrue(p.get("toolVersion").asText().matches("\\d+\\.\\d+\\.\\d+.*"),
+                "the build recorded its version: " + p.get("toolVersion"));
+        assertEquals(p, new ObjectMapper().readTree(dir.resolve("provenance.json").toFile()));
+    }
+
+    @Test
+    void anEvaluatorProvenanceThatOverwritesTheSearchsOwnFailsBeforeEvaluating() {
+        RecordingEvaluator inner = recording(settings().build(), false);
+        ConfigEvaluator clashing = withProvenance(inner, new ObjectMapper().createObjectNode().put("seed", 7));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> EvolutionarySearch.run(settings().build(), clashing, null, tmp.resolve("run"), null));
+        assertTrue(e.getMessage().contains("\"seed\""), e.getMessage());
+        assertEquals(0, inner.calls());
+    }
+
+    /** {@code inner}, telling {@code provenance} about itself. */
+    private static ConfigEvaluator withProvenance(ConfigEvaluator inner,
+            com.fasterxml.jackson.databind.node.ObjectNode provenance) {
+        return new ConfigEvaluator() {
+            @Override
+            public double evaluate(SparsityConfig config) {
+                return inner.evaluate(config);
+            }
+
+            @Override
+            public com.fasterxml.jackson.databind.node.ObjectNode provenance() {
+                return provenance.deepCopy();
+            }
+        };
+    }
+
+    /** Keys in ascending order in every object of the tree, so that two runs' files diff line by line. */
+    static void assertSortedKeys(JsonNode node, String where) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            assertEquals(keys.stream().sorted().toList(), keys, where);
+            node.properties().forEach(e -> assertSortedKeys(e.getValue(), where + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertSortedKeys(node.get(i), where + "[" + i + "]");
+            }
         }
     }
 
