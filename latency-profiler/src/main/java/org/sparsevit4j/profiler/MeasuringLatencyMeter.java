@@ -10,6 +10,9 @@ import org.sparsevit4j.search.LatencyMeter;
  */
 public final class MeasuringLatencyMeter implements LatencyMeter {
 
+    /** Passes before the first measurement, beyond the plan's warm-up of each configuration. */
+    private static final int WARM_PASSES = 10;
+
     private final ForwardTimer timer;
     private final MeasurementPlan plan;
     private final String device;
@@ -22,7 +25,21 @@ public final class MeasuringLatencyMeter implements LatencyMeter {
 
     @Override
     public double measureMs(SparsityConfig config) {
-        return LatencyMeasurement.configurations(timer, List.of(config), plan, line -> { }).get(0).summary().medianMs();
+        return measureAll(List.of(config)).get(0);
+    }
+
+    /**
+     * Measures the configurations together, round-robin, after warming the model up: the timing
+     * model has not run before, and its first passes pay for allocation and layout caches.
+     */
+    @Override
+    public List<Double> measureAll(List<SparsityConfig> configs) {
+        for (int i = 0; i < WARM_PASSES; i++) {
+            timer.passMs(configs.get(0));
+        }
+        return LatencyMeasurement.configurations(timer, configs, plan, line -> { }).stream()
+                .map(m -> m.summary().medianMs())
+                .toList();
     }
 
     @Override

@@ -28,6 +28,7 @@ class LatencyTableAccuracyBenchmark {
     @Test
     void predictsMeasuredLatencyOfRandomConfigurations() {
         String threads = System.getenv("SPARSEVIT_BENCH_THREADS");
+        ai.djl.engine.Engine.getEngine("PyTorch"); // load the library before setting its threads
         if (threads != null) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(Integer.parseInt(threads));
         }

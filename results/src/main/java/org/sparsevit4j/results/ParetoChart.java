@@ -87,7 +87,7 @@ final class ParetoChart {
         ChartStyle.style(chart.addSeries(name, x, y), kind, line && known.size() > 1);
     }
 
-    /** The dense configuration, when the uniform baseline evaluated it (it met the budget). */
+    /** The dense configuration, which the uniform baseline evaluates (over the budget too, as a reference). */
     private static ReportedConfig denseEvaluated(RunFolder run) {
         return run.baselines().flatMap(b -> b.uniform().stream().filter(c -> c.config().isDense()).findFirst())
                 .orElse(null);

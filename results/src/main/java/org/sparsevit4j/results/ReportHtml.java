@@ -104,12 +104,14 @@ final class ReportHtml {
         h.append("<table>\n<tr><th></th><th class=\"num\">").append(Html.escape(run.metricName()))
                 .append("</th><th class=\"num\">GMACs</th><th class=\"num\">MAC fraction</th><th>ratios</th></tr>\n");
         comparisonRow(h, "search: chosen configuration", Optional.of(run.best()), true);
-        comparisonRow(h, "best uniform sparsity", bestOf(b.uniform()), false);
+        comparisonRow(h, "best uniform sparsity within the budget",
+                bestOf(b.uniform().stream().filter(ReportedConfig::feasible).toList()), false);
         comparisonRow(h, "best of random search (" + b.randomEvaluations() + " evaluations)", bestOf(b.randomFront()),
                 false);
         Optional<ReportedConfig> dense = b.uniform().stream().filter(c -> c.config().isDense()).findFirst();
         if (dense.isPresent()) {
-            comparisonRow(h, "dense model", dense, false);
+            comparisonRow(h, "dense model" + (dense.get().feasible() ? "" : " (over the budget, for reference)"), dense,
+                    false);
         }
         h.append("</table>\n");
         h.append("<p class=\"note\">Hypervolume of the front: search ").append(metric(run.hypervolume()))

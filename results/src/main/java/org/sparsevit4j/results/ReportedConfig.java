@@ -13,9 +13,10 @@ import org.sparsevit4j.core.SparsityConfig;
  * @param predictedLatencyMs the latency model's prediction, or {@code NaN} when there was no model
  * @param measuredLatencyMs the latency measured after the search, or {@code NaN} when not measured
  * @param origin how the search first proposed it ({@code initial}, {@code mutation}, {@code uniform}, ...)
+ * @param feasible whether it meets the run's budget (a uniform baseline over it is a reference point)
  */
 public record ReportedConfig(SparsityConfig config, double metric, double gmacs, double macFraction,
-        double predictedLatencyMs, double measuredLatencyMs, String origin) {
+        double predictedLatencyMs, double measuredLatencyMs, String origin, boolean feasible) {
 
     public ReportedConfig {
         Objects.requireNonNull(config, "config");

@@ -126,7 +126,7 @@ public final class RunFolderReader {
                     path);
             return new ReportedConfig(config, number(node, "metric", path), number(node, "gmacs", path),
                     number(node, "macFraction", path), predicted, optionalNumber(node, "measuredLatencyMs", path),
-                    text(node, "origin", path));
+                    text(node, "origin", path), !node.has("feasible") || node.get("feasible").asBoolean());
         }
 
         double number(JsonNode parent, String field, String path) {

@@ -22,6 +22,6 @@ class LayerSparsityChartTest {
 
     private static ReportedConfig member(int i) {
         return new ReportedConfig(SparsityConfig.ofLevels(new int[][] {{i % 9}}), i, i, i / 30.0, Double.NaN,
-                Double.NaN, "mutation");
+                Double.NaN, "mutation", true);
     }
 }

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * The baselines run after the search under the same budget, for the report to compare against.
  *
- * @param uniform every uniform-sparsity configuration (all ratios equal) that meets the budget,
- *     dense first
- * @param bestUniform the best of them, or {@code null} when none meets the budget
+ * @param uniform every uniform-sparsity configuration (all ratios equal, 0 to 0.8), dense first,
+ *     whether it meets the budget or not (those over it are reference points)
+ * @param bestUniform the best of those that meet the budget, or {@code null} when none does
  * @param randomEvaluations unique configurations random search evaluated: the search's unique
  *     evaluations, unless the feasible space has fewer
  * @param bestRandom random search's best, or {@code null} when it evaluated nothing

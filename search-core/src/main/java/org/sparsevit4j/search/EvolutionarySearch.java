@@ -167,10 +167,12 @@ public final class EvolutionarySearch {
         Set<SparsityConfig> reported = new LinkedHashSet<>();
         reported.add(result.best().config());
         result.paretoFront().forEach(c -> reported.add(c.config()));
-        int done = 0;
-        for (SparsityConfig config : reported) {
-            listener.onPhase("measuring latency of reported configuration " + (++done) + "/" + reported.size());
-            measured.put(config, meter.measureMs(config));
+        listener.onPhase("measuring the latency of " + reported.size() + " reported configuration"
+                + (reported.size() == 1 ? "" : "s"));
+        List<SparsityConfig> configs = List.copyOf(reported);
+        List<Double> ms = meter.measureAll(configs);
+        for (int k = 0; k < configs.size(); k++) {
+            measured.put(configs.get(k), ms.get(k));
         }
         return measured;
     }

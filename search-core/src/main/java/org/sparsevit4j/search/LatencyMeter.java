@@ -1,5 +1,6 @@
 package org.sparsevit4j.search;
 
+import java.util.List;
 import org.sparsevit4j.core.SparsityConfig;
 
 /**
@@ -15,6 +16,15 @@ public interface LatencyMeter {
 
     /** Median measured latency of {@code config} in milliseconds. */
     double measureMs(SparsityConfig config);
+
+    /**
+     * Median measured latency of each configuration, in the given order. A meter that can
+     * measure several together (warming up once, spreading the machine's drift over all of them)
+     * overrides this; by default each is measured on its own.
+     */
+    default List<Double> measureAll(List<SparsityConfig> configs) {
+        return configs.stream().map(this::measureMs).toList();
+    }
 
     /** One line describing the measurement (device, batch, passes) for provenance. */
     default String description() {

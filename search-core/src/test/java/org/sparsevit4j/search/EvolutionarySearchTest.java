@@ -40,8 +40,14 @@ class EvolutionarySearchTest {
 
     private static RecordingEvaluator recording(SearchSettings s, boolean threadSafe) {
         long max = MacLimit.parse("0.6x").resolve(MacCounter.count(SWIN_T, 224, 224, SparsityConfig.dense(SWIN_T)).backbone());
+        // the uniform baseline evaluates its configurations over the budget too, as reference points; nothing else may
         return new RecordingEvaluator(new SyntheticFitness(),
-                c -> s.budget().maxMacs() == null || MacCounter.count(SWIN_T, 224, 224, c).backbone() <= max, threadSafe);
+                c -> s.budget().maxMacs() == null || MacCounter.count(SWIN_T, 224, 224, c).backbone() <= max
+                        || isUniform(c), threadSafe);
+    }
+
+    private static boolean isUniform(SparsityConfig c) {
+        return c.ratios().stream().flatMap(List::stream).distinct().count() == 1;
     }
 
     @Test
@@ -122,8 +128,12 @@ class EvolutionarySearchTest {
         assertTrue(candidates.get(0).endsWith(",genes,feasible"));
         assertEquals(result.totalEvaluations() + 1, candidates.size());
         for (String row : candidates.subList(1, candidates.size())) {
-            assertTrue(row.matches(".*,[0-8]( [0-8]){5},true"), "six genes, feasible: " + row);
+            boolean uniform = row.split(",")[1].equals("uniform");
+            assertTrue(row.matches(".*,[0-8]( [0-8]){5}," + (uniform ? "(true|false)" : "true")),
+                    "six genes, feasible unless a uniform reference: " + row);
         }
+        assertTrue(candidates.stream().anyMatch(r -> r.contains(",uniform,") && r.endsWith(",0 0 0 0 0 0,false")),
+                "the dense model is evaluated as a reference, over the budget");
         assertEquals(result.paretoFront().size() + 1, Files.readAllLines(dir.resolve("pareto.csv")).size());
         JsonNode pareto = new ObjectMapper().readTree(dir.resolve("pareto.json").toFile());
         assertSortedKeys(pareto, "pareto.json");
