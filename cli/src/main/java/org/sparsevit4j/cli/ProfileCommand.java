@@ -45,6 +45,11 @@ public final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "T.json", description = "Where --build-table writes the table.")
     Path out;
 
+    @Option(names = "--contexts", paramLabel = "N", defaultValue = "" + LatencyTableBuilder.DEFAULT_RANDOM_CONTEXTS,
+            description = "Random configurations whose passes --build-table times besides the nine uniform ones, so "
+                    + "that each entry is also timed among other levels. Default: ${DEFAULT-VALUE}.")
+    int contexts;
+
     @Option(names = "--table", paramLabel = "T.json", description = "A latency table whose predictions to show.")
     Path table;
 
@@ -111,13 +116,13 @@ public final class ProfileCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         threads.apply();
         try (TimingSetup setup = TimingSetup.open(model, input, device.resolve(), null)) {
-            err.printf(Locale.ROOT, "latency table of %s at %s, batch %d, on %s: 9 ratios x (%d warm-up + %d timed "
-                    + "passes)%n", model.name(), input.resolution(), input.batch(), setup.fingerprint.describe(),
-                    plan.warmup(), plan.runs());
+            err.printf(Locale.ROOT, "latency table of %s at %s, batch %d, on %s: 9 uniform + %d random configurations "
+                    + "x (%d warm-up + %d timed passes)%n", model.name(), input.resolution(), input.batch(),
+                    setup.fingerprint.describe(), contexts, plan.warmup(), plan.runs());
             ProgressBar bar = new ProgressBar(err);
             int[] rounds = {0};
             long start = System.nanoTime();
-            LatencyTable built = LatencyTableBuilder.build(setup.timer, plan, setup.fingerprint, line -> {
+            LatencyTable built = LatencyTableBuilder.build(setup.timer, plan, contexts, setup.fingerprint, line -> {
                 rounds[0]++;
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 bar.update(Math.min(rounds[0], plan.runs()), plan.runs(), line + ", "

@@ -42,6 +42,8 @@ class BadInputTest {
     private static String image;
     private static String input;
     private static String table;
+    /** A run folder whose result files are malformed. */
+    private static Path badRun;
     /** An output path whose parent is a file: no command can write there. */
     private static Path blocked;
 
@@ -82,6 +84,9 @@ class BadInputTest {
         assertEquals(0, profiled.exit(), profiled.err());
         table = tablePath.toString();
         blocked = Files.writeString(dir.resolve("a-file"), "not a folder").resolve("out");
+        badRun = Files.createDirectories(dir.resolve("bad-run"));
+        Files.writeString(badRun.resolve("best.json"), "{\"ratios\": [[");
+        Files.writeString(badRun.resolve("pareto.json"), "{");
     }
 
     private static List<Case> cases() {
@@ -173,6 +178,11 @@ class BadInputTest {
         c.add(new Case("config for another arch", "stage", "export", "--weights", supernet, "--config", swinTConfig,
                 "--out", dir.resolve("x4").toString()));
         c.add(new Case("unwritable output", "a-file", "export", "--weights", supernet, "--out", out));
+        // report
+        c.add(new Case("missing file", "missing-run", "report", dir.resolve("missing-run").toString()));
+        c.add(new Case("directory without the files", "best.json", "report", folder));
+        c.add(new Case("malformed JSON", "best.json", "report", badRun.toString()));
+        c.add(new Case("a file instead of a folder", "malformed.json", "report", malformed));
         // demo
         c.add(new Case("impossible budget", "0.01", "demo", "--max-macs", "0.01x", "--out", dir.resolve("d1").toString()));
         c.add(new Case("unwritable output", "a-file", "demo", "--out", out));

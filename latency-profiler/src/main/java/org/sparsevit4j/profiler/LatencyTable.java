@@ -20,7 +20,7 @@ import org.sparsevit4j.search.CostModel;
  * <p>The sum is exact bookkeeping, not a model fitted afterwards: the parts were timed in place
  * within whole passes and partition them ({@link PartTimer}). A block's time depends only on how
  * many windows it keeps (its level) and whether it is shifted, and a stage pays for its ranking
- * once, when any of its blocks prunes: so the passes at the nine uniform ratios see every entry.
+ * once, when any of its blocks prunes ({@link LatencyTableBuilder} says which passes it times).
  * Times are kept as measured, not forced to fall with the level: at a low ratio, gathering and
  * scattering windows can cost more than the windows saved, and the search should know.
  *
@@ -28,6 +28,7 @@ import org.sparsevit4j.search.CostModel;
  * @param arch the architecture (its name and class count are not matched, only its shape)
  * @param input batch and image size
  * @param plan how each entry was measured
+ * @param randomContexts random configurations whose passes were timed besides the uniform ones
  * @param denseMs milliseconds of each part that does not depend on sparsity, by part name
  * @param rankMs milliseconds of the window ranking of each stage (paid when it prunes)
  * @param blockMs {@code blockMs[stage][block][level]}: milliseconds of a block at each level 0..8
@@ -36,7 +37,7 @@ import org.sparsevit4j.search.CostModel;
  * @param buildSeconds wall time of the build
  */
 public record LatencyTable(DeviceFingerprint fingerprint, ArchitectureSpec arch, InputShape input, MeasurementPlan plan,
-        Map<String, Double> denseMs, double[] rankMs, double[][][] blockMs, List<Check> checks, double buildSeconds)
+        int randomContexts, Map<String, Double> denseMs, double[] rankMs, double[][][] blockMs, List<Check> checks, double buildSeconds)
         implements CostModel {
 
     /** A uniform configuration's measured median pass (parts timed in place) and the table's prediction. */

@@ -1,114 +1,116 @@
 package org.sparsevit4j.profiler;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.WindowGrid;
 
 /**
- * Builds a {@link LatencyTable} by timing whole passes at the nine uniform ratios 0.0..0.8 with
- * their parts timed in place, round-robin over the ratios ({@link LatencyMeasurement}).
+ * Builds a {@link LatencyTable} by timing whole passes with their parts timed in place,
+ * round-robin ({@link LatencyMeasurement}): the nine uniform ratios 0.0..0.8, which give every
+ * block every level, and random configurations like those the search draws (a ratio per pair,
+ * sorted within the stage), seeded.
  *
- * <p>Each entry is a median over passes. Parts that do not depend on sparsity pool the passes of
- * every ratio, and the ranking pools those of every pruned ratio. Levels at which a block keeps
- * the same number of windows (4 windows keep 3 at both 0.1 and 0.2) run the same computation, so
- * their times are pooled as well.
+ * <p>Why both: the sum of parts timed in uniform passes alone predicted mixed configurations a
+ * few percent low on this project's machine (a block costs a little more after a block that kept
+ * other windows than after one like itself), so each entry pools the passes of every context in
+ * which it ran. Each entry is a median over those passes: a block at a level over every pass in
+ * which it ran at a level keeping as many windows (4 windows keep 3 at both 0.1 and 0.2, the same
+ * computation), the ranking of a stage over every pass in which the stage pruned, the parts that
+ * do not depend on sparsity over every pass.
  */
 public final class LatencyTableBuilder {
 
+    /** Random configurations timed besides the uniform ones, unless the caller says otherwise. */
+    public static final int DEFAULT_RANDOM_CONTEXTS = 27;
+    private static final long CONTEXT_SEED = 0x5EED_7AB1EL;
     private static final int LEVELS = WindowGrid.MAX_LEVEL + 1;
 
     private LatencyTableBuilder() {
     }
 
+    /** A pass's configuration and the milliseconds of its parts. */
+    private record Pass(SparsityConfig config, Map<String, Double> parts) {
+    }
+
     /**
      * Measures the table of {@code timer}'s model and input on the device it runs on.
      *
+     * @param randomContexts random configurations to time besides the nine uniform ones
      * @param fingerprint the device fingerprint to record (of this process, on the timer's device)
      * @param progress receives a line per finished round of passes
      */
-    public static LatencyTable build(ForwardTimer timer, MeasurementPlan plan, DeviceFingerprint fingerprint,
-            Consumer<String> progress) {
+    public static LatencyTable build(ForwardTimer timer, MeasurementPlan plan, int randomContexts,
+            DeviceFingerprint fingerprint, Consumer<String> progress) {
+        if (randomContexts < 0) {
+            throw new org.sparsevit4j.core.InvalidInputException("--contexts " + randomContexts
+                    + " must not be negative");
+        }
         long start = System.nanoTime();
         ArchitectureSpec arch = timer.model().arch();
-        List<SparsityConfig> configs = new ArrayList<>(LEVELS);
-        List<List<Map<String, Double>>> samples = new ArrayList<>(LEVELS);
+        List<SparsityConfig> configs = new ArrayList<>();
         for (int level = 0; level < LEVELS; level++) {
             configs.add(SparsityConfig.uniform(arch, level / 10.0));
-            samples.add(new ArrayList<>());
         }
-        PartTimer parts = new PartTimer(fingerprint.deviceType().equals("gpu"));
-        List<Measured> totals = LatencyMeasurement.items(LEVELS, level -> {
-            double ms = timer.passMs(configs.get(level), parts);
-            samples.get(level).add(parts.parts());
+        configs.addAll(RandomConfigs.draw(arch, randomContexts, CONTEXT_SEED));
+        List<List<Pass>> byConfig = new ArrayList<>();
+        configs.forEach(c -> byConfig.add(new ArrayList<>()));
+        PartTimer timing = new PartTimer(fingerprint.deviceType().equals("gpu"));
+        List<Measured> totals = LatencyMeasurement.items(configs.size(), k -> {
+            double ms = timer.passMs(configs.get(k), timing);
+            byConfig.get(k).add(new Pass(configs.get(k), timing.parts()));
             return ms;
         }, plan, progress);
-        for (List<Map<String, Double>> level : samples) {
-            level.subList(0, plan.warmup()).clear(); // LatencyMeasurement runs each item's warm-up first
+        List<Pass> passes = new ArrayList<>();
+        for (List<Pass> config : byConfig) {
+            passes.addAll(config.subList(plan.warmup(), config.size())); // each item's warm-up comes first
         }
 
-        Map<String, Double> dense = new LinkedHashMap<>();
-        double[] rank = new double[arch.numStages()];
-        double[][][] blocks = new double[arch.numStages()][][];
-        for (String part : samples.get(0).get(0).keySet()) {
-            if (!part.startsWith("block ")) {
-                dense.put(part, pooledMedian(samples, part, 0));
+        Map<String, Double> dense = new java.util.LinkedHashMap<>();
+        for (String part : passes.get(0).parts().keySet()) {
+            if (!part.startsWith("block ") && !part.startsWith("rank ")) {
+                dense.put(part, median(passes, part, p -> true));
             }
         }
         int[] windows = arch.stageSizes(timer.input().height(), timer.input().width()).stream()
                 .mapToInt(size -> WindowGrid.numWindows(size.height(), size.width(), arch.windowSize()))
                 .toArray();
+        double[] rank = new double[arch.numStages()];
+        double[][][] blocks = new double[arch.numStages()][][];
         for (int s = 0; s < arch.numStages(); s++) {
-            rank[s] = pooledMedian(samples, "rank " + s, 1);
-            blocks[s] = new double[arch.depth(s)][];
+            int stage = s;
+            rank[s] = median(passes, "rank " + s, p -> p.config().firstPrunedBlock(stage) >= 0);
+            blocks[s] = new double[arch.depth(s)][LEVELS];
             for (int b = 0; b < arch.depth(s); b++) {
-                blocks[s][b] = blockTimes(samples, "block " + s + "." + b, windows[s]);
+                int block = b;
+                for (int level = 0; level < LEVELS; level++) {
+                    int kept = kept(windows[s], level);
+                    blocks[s][b][level] = median(passes, "block " + s + "." + b,
+                            p -> kept(windows[stage], p.config().level(stage, block)) == kept);
+                }
             }
         }
-        LatencyTable draft = new LatencyTable(fingerprint, arch, timer.input(), plan, dense, rank, blocks, List.of(),
-                0);
+        LatencyTable draft = new LatencyTable(fingerprint, arch, timer.input(), plan, randomContexts, dense, rank,
+                blocks, List.of(), 0);
         List<LatencyTable.Check> checks = new ArrayList<>(LEVELS);
         for (int level = 0; level < LEVELS; level++) {
             Measured m = totals.get(level);
             checks.add(new LatencyTable.Check(level / 10.0, m.summary().medianMs(), draft.latencyMs(configs.get(level)),
                     m.noisy()));
         }
-        return new LatencyTable(fingerprint, arch, timer.input(), plan, dense, rank, blocks, checks,
+        return new LatencyTable(fingerprint, arch, timer.input(), plan, randomContexts, dense, rank, blocks, checks,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Median of a part over the passes of levels {@code fromLevel} and up; 0 for a part those passes never ran. */
-    private static double pooledMedian(List<List<Map<String, Double>>> samples, String part, int fromLevel) {
-        List<Double> values = new ArrayList<>();
-        for (int level = fromLevel; level < LEVELS; level++) {
-            for (Map<String, Double> pass : samples.get(level)) {
-                Double v = pass.get(part);
-                if (v != null) {
-                    values.add(v);
-                }
-            }
-        }
-        return values.isEmpty() ? 0 : LatencySummary.median(values.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /** A block's median per level, levels with the same kept-window count pooled. */
-    private static double[] blockTimes(List<List<Map<String, Double>>> samples, String part, int numWindows) {
-        Map<Integer, List<Double>> byKept = new HashMap<>();
-        for (int level = 0; level < LEVELS; level++) {
-            List<Double> values = byKept.computeIfAbsent(kept(numWindows, level), k -> new ArrayList<>());
-            samples.get(level).forEach(pass -> values.add(pass.get(part)));
-        }
-        double[] out = new double[LEVELS];
-        for (int level = 0; level < LEVELS; level++) {
-            out[level] = LatencySummary.median(byKept.get(kept(numWindows, level)).stream()
-                    .mapToDouble(Double::doubleValue).toArray());
-        }
-        return out;
+    /** Median of a part over the passes {@code where} selects; 0 for a part those passes never ran. */
+    private static double median(List<Pass> passes, String part, Predicate<Pass> where) {
+        double[] values = passes.stream().filter(where).map(p -> p.parts().get(part)).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).toArray();
+        return values.length == 0 ? 0 : LatencySummary.median(values);
     }
 
     /** Kept windows at a level, with level 0 apart: the dense path does not gather, even where a level keeps all. */

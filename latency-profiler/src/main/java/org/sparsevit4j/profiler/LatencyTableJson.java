@@ -70,6 +70,7 @@ public final class LatencyTableJson {
         plan.put("runs", table.plan().runs());
         plan.put("max_relative_spread", table.plan().maxRelativeSpread());
         plan.put("retries", table.plan().retries());
+        plan.put("random_contexts", table.randomContexts());
         ObjectNode dense = root.putObject("dense_ms");
         table.denseMs().forEach(dense::put);
         ArrayNode rank = root.putArray("rank_ms");
@@ -196,7 +197,8 @@ public final class LatencyTableJson {
             checks.add(new LatencyTable.Check(r.number(c, "ratio"), r.number(c, "measured_ms_median"),
                     r.number(c, "predicted_ms"), c.path("noisy").asBoolean()));
         }
-        return new LatencyTable(fingerprint, arch, input, plan, dense, rank, blocks, checks,
+        return new LatencyTable(fingerprint, arch, input, plan, r.integer(p, "random_contexts"), dense, rank, blocks,
+                checks,
                 root.path("build_seconds").asDouble());
     }
 

@@ -40,7 +40,8 @@ class LatencyTableAccuracyBenchmark {
             DeviceFingerprint fingerprint = DeviceFingerprint.current(manager.getDevice());
             System.out.println("device: " + fingerprint.describe());
             try (ForwardTimer timer = new ForwardTimer(model, manager, input)) {
-                LatencyTable table = LatencyTableBuilder.build(timer, MeasurementPlan.of(3, 15), fingerprint,
+                LatencyTable table = LatencyTableBuilder.build(timer, MeasurementPlan.of(2, 10),
+                        LatencyTableBuilder.DEFAULT_RANDOM_CONTEXTS, fingerprint,
                         line -> { });
                 System.out.printf(Locale.ROOT, "table built in %.1f s%n", table.buildSeconds());
                 for (LatencyTable.Check c : table.checks()) {

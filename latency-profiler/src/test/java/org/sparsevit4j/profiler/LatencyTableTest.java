@@ -45,7 +45,7 @@ class LatencyTableTest {
         model = new SwinClassifier(SMALL);
         model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 112, 112));
         timer = new ForwardTimer(model, manager, INPUT);
-        table = LatencyTableBuilder.build(timer, new MeasurementPlan(1, 3, 100, 0),
+        table = LatencyTableBuilder.build(timer, new MeasurementPlan(1, 3, 100, 0), 4,
                 DeviceFingerprint.current(Device.cpu()), line -> { });
     }
 
@@ -70,6 +70,7 @@ class LatencyTableTest {
             }
         }
         assertEquals(9, table.checks().size());
+        assertEquals(4, table.randomContexts());
         assertTrue(table.buildSeconds() > 0);
     }
 
