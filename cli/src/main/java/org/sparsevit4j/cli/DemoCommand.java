@@ -261,26 +261,24 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Runs a command in-process with this one's output; a failure stops the demo with its exit status. */
     private void run(PrintWriter err, String... args) {
-        CommandLine cli = SparsevitCommand.commandLine();
-        cli.setOut(spec.commandLine().getOut());
-        cli.setErr(err);
-        int exit = cli.execute(args);
-        if (exit != 0) {
-            throw new DemoStepFailed(args[0], exit);
-        }
+        execute(spec.commandLine().getOut(), err, args);
     }
 
     /** Runs a command in-process and returns what it printed on standard output. */
     private String capture(PrintWriter err, String... args) {
         StringWriter text = new StringWriter();
+        execute(new PrintWriter(text, true), err, args);
+        return text.toString();
+    }
+
+    private static void execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = SparsevitCommand.commandLine();
-        cli.setOut(new PrintWriter(text, true));
+        cli.setOut(out);
         cli.setErr(err);
         int exit = cli.execute(args);
         if (exit != 0) {
             throw new DemoStepFailed(args[0], exit);
         }
-        return text.toString();
     }
 
     private static String[] concat(String[]... parts) {

@@ -110,8 +110,7 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         OutputPaths.requireWritableFile(out, "--out");
         ArchitectureSpec model = arch.orDefault("swin_t");
-        InputShape input = new InputShape(batch == null ? 1 : batch, resolution == null ? 672 : resolution.height(),
-                resolution == null ? 672 : resolution.width());
+        InputShape input = inputFor(null);
         MeasurementPlan plan = measurement.plan();
         PrintWriter err = spec.commandLine().getErr();
         threads.apply();
@@ -186,7 +185,10 @@ public final class ProfileCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The input shape: the table's, unless the options say otherwise (then they must agree with it). */
+    /**
+     * The input shape: the options' (672x672, batch 1 where they say nothing), or with a table the
+     * table's, which options given must agree with.
+     */
     private InputShape inputFor(LatencyTable predictor) {
         if (predictor == null) {
             return new InputShape(batch == null ? 1 : batch, resolution == null ? 672 : resolution.height(),

@@ -1,11 +1,13 @@
 package org.sparsevit4j.profiler;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.WindowGrid;
 
@@ -47,7 +49,7 @@ public final class LatencyTableBuilder {
     public static LatencyTable build(ForwardTimer timer, MeasurementPlan plan, int randomContexts,
             DeviceFingerprint fingerprint, Consumer<String> progress) {
         if (randomContexts < 0) {
-            throw new org.sparsevit4j.core.InvalidInputException("--contexts " + randomContexts
+            throw new InvalidInputException("--contexts " + randomContexts
                     + " must not be negative");
         }
         long start = System.nanoTime();
@@ -70,15 +72,13 @@ public final class LatencyTableBuilder {
             passes.addAll(config.subList(plan.warmup(), config.size())); // each item's warm-up comes first
         }
 
-        Map<String, Double> dense = new java.util.LinkedHashMap<>();
+        Map<String, Double> dense = new LinkedHashMap<>();
         for (String part : passes.get(0).parts().keySet()) {
             if (!part.startsWith("block ") && !part.startsWith("rank ")) {
                 dense.put(part, median(passes, part, p -> true));
             }
         }
-        int[] windows = arch.stageSizes(timer.input().height(), timer.input().width()).stream()
-                .mapToInt(size -> WindowGrid.numWindows(size.height(), size.width(), arch.windowSize()))
-                .toArray();
+        int[] windows = arch.windowsPerStage(timer.input().height(), timer.input().width());
         double[] rank = new double[arch.numStages()];
         double[][][] blocks = new double[arch.numStages()][][];
         for (int s = 0; s < arch.numStages(); s++) {

@@ -78,7 +78,7 @@ public final class LatencyTableJson {
             rank.add(ms);
         }
         ArrayNode blocks = root.putArray("blocks");
-        int[] windows = windowsPerStage(a, table.input());
+        int[] windows = a.windowsPerStage(table.input().height(), table.input().width());
         for (int s = 0; s < table.blockMs().length; s++) {
             for (int b = 0; b < table.blockMs()[s].length; b++) {
                 ObjectNode block = blocks.addObject();
@@ -200,12 +200,6 @@ public final class LatencyTableJson {
         return new LatencyTable(fingerprint, arch, input, plan, r.integer(p, "random_contexts"), dense, rank, blocks,
                 checks,
                 root.path("build_seconds").asDouble());
-    }
-
-    private static int[] windowsPerStage(ArchitectureSpec arch, InputShape input) {
-        return arch.stageSizes(input.height(), input.width()).stream()
-                .mapToInt(size -> WindowGrid.numWindows(size.height(), size.width(), arch.windowSize()))
-                .toArray();
     }
 
     /** Field access that fails with one line naming the file and the field. */

@@ -121,6 +121,13 @@ public record ArchitectureSpec(
         return dim(numStages() - 1);
     }
 
+    /** The number of attention windows (over the padded map) of each stage for a {@code height x width} image. */
+    public int[] windowsPerStage(int height, int width) {
+        return stageSizes(height, width).stream()
+                .mapToInt(size -> WindowGrid.numWindows(size.height(), size.width(), windowSize))
+                .toArray();
+    }
+
     /**
      * The feature-map size each stage runs on for a {@code height x width} image. Stage 0 is
      * {@code floor(height / patchSize) x floor(width / patchSize)} (a stride-patch convolution

@@ -1,5 +1,6 @@
 package org.sparsevit4j.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,6 +46,13 @@ class ArchitectureSpecTest {
             assertEquals(depths.get(s), spec.depth(s));
             assertEquals(heads.get(s), spec.heads(s));
         }
+    }
+
+    @Test
+    void windowsPerStageCountThePaddedGrid() {
+        // 672/4 = 168 tokens: 24x24 windows of 7, then 12x12, 6x6, 3x3; 100x130 pads 25x32 to 28x35
+        assertArrayEquals(new int[] {576, 144, 36, 9}, ArchitectureSpec.preset("swin_t").windowsPerStage(672, 672));
+        assertArrayEquals(new int[] {20, 6, 2, 1}, ArchitectureSpec.preset("swin_t").windowsPerStage(100, 130));
     }
 
     @Test
