@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.sparsevit4j.core.InvalidInputException;
@@ -21,19 +20,13 @@ import org.sparsevit4j.core.InvalidInputException;
  * whole of {@code val}. Bad files follow {@link FolderIndex}'s policy: header checks at open, the
  * rest while decoding.
  */
-public final class ImageFolderDataset implements SampleSource {
+public final class ImageFolderDataset extends FolderDataset {
 
-    private final Path root;
     private final List<String> classNames;
-    private final FolderIndex index;
-    private final String identity;
-    private final DatasetOptions options;
 
     /** Opens {@code root}; fails with a message naming the folder or file at fault. */
     public ImageFolderDataset(Path root, DatasetOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
-        FolderScan.requireFolder(this.root);
+        super(root, options);
         Path trainDir = this.root.resolve("train");
         Path valDir = this.root.resolve("val");
         FolderScan.requireFolder(trainDir);
@@ -52,9 +45,8 @@ public final class ImageFolderDataset implements SampleSource {
             throw new InvalidInputException(valDir + ": has no " + FolderScan.expectedImages() + " in any class folder");
         }
         this.classNames = names;
-        this.index = new FolderIndex(trainDir, pool, valDir, val, item -> ImageFiles.probe(item.image()), options);
-        this.identity = "image-folder root=" + this.root + " files=" + fingerprint.digest() + " search="
-                + options.searchFraction() + " seed=" + options.seed() + " skip-bad=" + options.skipBad();
+        open(new FolderIndex(trainDir, pool, valDir, val, item -> ImageFiles.probe(item.image()), options),
+                "image-folder", fingerprint);
     }
 
     private static void requireSameClasses(Path trainDir, List<String> trainClasses, Path valDir) {
@@ -93,11 +85,6 @@ public final class ImageFolderDataset implements SampleSource {
         return items;
     }
 
-    /** The dataset's folder, absolute. */
-    public Path root() {
-        return root;
-    }
-
     @Override
     public Task task() {
         return Task.CLASSIFICATION;
@@ -118,11 +105,6 @@ public final class ImageFolderDataset implements SampleSource {
         return SegmentationClasses.DEFAULT_IGNORE_INDEX;
     }
 
-    @Override
-    public int size(Split split) {
-        return index.size(split);
-    }
-
     /**
      * Decodes and transforms one image. With {@code skipBad}, an image that fails to decode is
      * logged and the next good image of the split is returned instead ({@link FolderIndex}).
@@ -130,39 +112,12 @@ public final class ImageFolderDataset implements SampleSource {
     @Override
     public Sample load(Split split, int i, Transform transform, long augmentSeed) {
         Objects.requireNonNull(transform, "transform");
-        return index.load(split, i, transform, augmentSeed, (item, t, seed) -> TransformPipeline.apply(
+        return index().load(split, i, transform, augmentSeed, (item, t, seed) -> TransformPipeline.apply(
                 ImageFiles.readRgb(item.image()), null, item.label(), ignoreIndex(), t, seed));
     }
 
     @Override
-    public String sampleName(Split split, int i) {
-        return index.item(split, i).image().toString();
-    }
-
-    @Override
-    public String identity() {
-        return identity;
-    }
-
-    @Override
     public String describe() {
-        return "image folder " + root + " (classification, " + numClasses() + " classes, train " + size(Split.TRAIN)
-                + " / search " + size(Split.SEARCH) + " / val " + size(Split.VAL)
-                + (options.skipBad() ? ", " + skipped() + " skipped" : "") + ")";
-    }
-
-    @Override
-    public int skipped() {
-        return index.skipLog().count();
-    }
-
-    @Override
-    public List<String> skippedFiles() {
-        return index.skipLog().files();
-    }
-
-    @Override
-    public Map<String, String> skipReasons() {
-        return index.skipLog().reasons();
+        return "image folder " + root + " (classification, " + numClasses() + " classes, " + splitSummary() + ")";
     }
 }

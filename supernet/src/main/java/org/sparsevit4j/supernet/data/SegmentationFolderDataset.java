@@ -22,19 +22,13 @@ import org.sparsevit4j.core.InvalidInputException;
  * policy. Masks without an image are ignored; two images with the same name and different
  * endings are an error, since a mask could not tell which it belongs to.
  */
-public final class SegmentationFolderDataset implements SampleSource {
+public final class SegmentationFolderDataset extends FolderDataset {
 
-    private final Path root;
     private final SegmentationClasses classes;
-    private final FolderIndex index;
-    private final String identity;
-    private final DatasetOptions options;
 
     /** Opens {@code root}; fails with a message naming the folder or file at fault. */
     public SegmentationFolderDataset(Path root, DatasetOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
-        FolderScan.requireFolder(this.root);
+        super(root, options);
         Path classesFile = this.root.resolve(SegmentationClasses.FILE_NAME);
         this.classes = SegmentationClasses.read(classesFile);
         FolderFingerprint fingerprint = new FolderFingerprint(this.root);
@@ -43,9 +37,8 @@ public final class SegmentationFolderDataset implements SampleSource {
         Path valDir = this.root.resolve("val");
         List<FolderItem> pool = items(trainDir, fingerprint);
         List<FolderItem> val = items(valDir, fingerprint);
-        this.index = new FolderIndex(trainDir, pool, valDir, val, SegmentationFolderDataset::check, options);
-        this.identity = "segmentation-folder root=" + this.root + " files=" + fingerprint.digest() + " search="
-                + options.searchFraction() + " seed=" + options.seed() + " skip-bad=" + options.skipBad();
+        open(new FolderIndex(trainDir, pool, valDir, val, SegmentationFolderDataset::check, options),
+                "segmentation-folder", fingerprint);
     }
 
     private static List<FolderItem> items(Path splitDir, FolderFingerprint fingerprint) {
@@ -110,11 +103,6 @@ public final class SegmentationFolderDataset implements SampleSource {
         return TransformPipeline.apply(image, mask, -1, ignore, transform, augmentSeed);
     }
 
-    /** The dataset's folder, absolute. */
-    public Path root() {
-        return root;
-    }
-
     @Override
     public Task task() {
         return Task.SEGMENTATION;
@@ -135,11 +123,6 @@ public final class SegmentationFolderDataset implements SampleSource {
         return classes.ignoreIndex();
     }
 
-    @Override
-    public int size(Split split) {
-        return index.size(split);
-    }
-
     /**
      * Decodes and transforms one image and its mask. With {@code skipBad}, a sample that fails
      * (corrupt pixels, a class index out of range) is logged and the next good sample of the split
@@ -148,38 +131,12 @@ public final class SegmentationFolderDataset implements SampleSource {
     @Override
     public Sample load(Split split, int i, Transform transform, long augmentSeed) {
         Objects.requireNonNull(transform, "transform");
-        return index.load(split, i, transform, augmentSeed, this::decode);
-    }
-
-    @Override
-    public String sampleName(Split split, int i) {
-        return index.item(split, i).image().toString();
-    }
-
-    @Override
-    public String identity() {
-        return identity;
+        return index().load(split, i, transform, augmentSeed, this::decode);
     }
 
     @Override
     public String describe() {
-        return "segmentation folder " + root + " (" + numClasses() + " classes, ignore " + ignoreIndex() + ", train "
-                + size(Split.TRAIN) + " / search " + size(Split.SEARCH) + " / val " + size(Split.VAL)
-                + (options.skipBad() ? ", " + skipped() + " skipped" : "") + ")";
-    }
-
-    @Override
-    public int skipped() {
-        return index.skipLog().count();
-    }
-
-    @Override
-    public List<String> skippedFiles() {
-        return index.skipLog().files();
-    }
-
-    @Override
-    public Map<String, String> skipReasons() {
-        return index.skipLog().reasons();
+        return "segmentation folder " + root + " (" + numClasses() + " classes, ignore " + ignoreIndex() + ", "
+                + splitSummary() + ")";
     }
 }
