@@ -1,5 +1,6 @@
 package org.sparsevit4j.cli;
 
+import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.sparsevit4j.profiler.InputShape;
 import org.sparsevit4j.profiler.LatencyBenchmark;
 import org.sparsevit4j.profiler.LatencyResult;
 import org.sparsevit4j.profiler.MeasurementPlan;
+import org.sparsevit4j.supernet.train.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ArchOption arch;
+    TimedModelOptions model;
 
     @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "672", converter = Resolution.Converter.class,
             description = "Input size: a side (672) or height x width (256x192). Default: ${DEFAULT-VALUE}.")
@@ -47,9 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also time uniform 0.3, 0.6 and 0.8 (default; --no-uniform leaves them out).")
     boolean uniform;
 
-    @Option(names = "--weights", paramLabel = "FILE",
-            description = "Weights to time (default: freshly initialized; latency does not depend on the values).")
-    Path weights;
+    @Mixin
+    PrecisionOption precision;
 
     @Mixin
     MeasurementOptions measurement;
@@ -65,26 +66,33 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArchitectureSpec model = arch.orDefault("swin_t");
-        InputShape input = new InputShape(batch, resolution.height(), resolution.width());
-        model.stageSizes(input.height(), input.width()); // rejects an image smaller than a patch, up front
+        model.requireConsistent();
+        ModelSpec fresh = model.fresh("swin_t");
+        fresh.arch().stageSizes(resolution.height(), resolution.width()); // an image smaller than a patch, up front
         MeasurementPlan plan = measurement.plan();
-        List<LatencyBenchmark.Entry> entries = new ArrayList<>();
-        entries.add(new LatencyBenchmark.Entry("dense", SparsityConfig.dense(model)));
-        if (uniform) {
-            for (double r : DEFAULT_UNIFORM) {
-                entries.add(new LatencyBenchmark.Entry(String.format(Locale.ROOT, "uniform %.1f", r),
-                        SparsityConfig.uniform(model, r)));
-            }
-        }
-        for (Path file : configs) {
-            entries.add(new LatencyBenchmark.Entry(file.getFileName().toString(), SparsityConfigJson.read(file, model)));
-        }
         PrintWriter err = spec.commandLine().getErr();
         threads.apply();
-        try (TimingSetup setup = TimingSetup.open(model, input, device.resolve(), weights)) {
-            err.printf(Locale.ROOT, "bench %s at %s, batch %d on %s: %d configurations, %d warm-up + %d timed passes "
-                    + "each%n", setup.model.arch().name(), resolution, batch, setup.fingerprint.describe(),
+        Device target = device.resolve();
+        InputShape input = new InputShape(batch, resolution.height(), resolution.width(),
+                precision.resolve(target, err));
+        try (TimingSetup setup = TimingSetup.open(fresh, model.weights, input, target)) {
+            if (model.weights != null && model.archGiven()) {
+                setup.requireArch(fresh.arch(), "--arch");
+            }
+            ArchitectureSpec arch = setup.model.arch();
+            List<LatencyBenchmark.Entry> entries = new ArrayList<>();
+            entries.add(new LatencyBenchmark.Entry("dense", SparsityConfig.dense(arch)));
+            if (uniform) {
+                for (double r : DEFAULT_UNIFORM) {
+                    entries.add(new LatencyBenchmark.Entry(String.format(Locale.ROOT, "uniform %.1f", r),
+                            SparsityConfig.uniform(arch, r)));
+                }
+            }
+            for (Path file : configs) {
+                entries.add(new LatencyBenchmark.Entry(file.getFileName().toString(), SparsityConfigJson.read(file, arch)));
+            }
+            err.printf(Locale.ROOT, "bench %s %s at %s on %s: %d configurations, %d warm-up + %d timed passes each%n",
+                    arch.name(), setup.timer.head().describe(), input.describe(), setup.fingerprint.describe(),
                     entries.size(), plan.warmup(), plan.runs());
             err.flush();
             List<LatencyResult> rows = LatencyBenchmark.run(setup.timer, entries, plan, line -> {

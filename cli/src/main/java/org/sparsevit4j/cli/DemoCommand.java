@@ -25,6 +25,8 @@ import org.sparsevit4j.search.EvolutionarySearch;
 import org.sparsevit4j.search.MacLimit;
 import org.sparsevit4j.search.SearchBudget;
 import org.sparsevit4j.search.SearchSettings;
+import org.sparsevit4j.supernet.data.SyntheticScenes;
+import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.profiler.LatencyBenchmark;
 import org.sparsevit4j.profiler.LatencyResult;
 import org.sparsevit4j.profiler.MeasurementPlan;
@@ -120,8 +122,9 @@ public final class DemoCommand implements Callable<Integer> {
         // the table first: it times the machine, best done before training has filled the heap and the caches
         step(err, 1, "latency table of " + ARCH + " at " + size + " on this machine");
         if (!Files.isRegularFile(table)) {
-            run(err, concat(new String[] {"profile", "--build-table", "--arch", ARCH, "--resolution", size, "--runs",
-                "20", "--warmup", "3", "--out", table.toString()}, threadArgs()));
+            run(err, concat(new String[] {"profile", "--build-table", "--arch", ARCH, "--task", "segmentation",
+                "--classes", Integer.toString(SyntheticScenes.classCount(Task.SEGMENTATION)), "--resolution", size,
+                "--runs", "20", "--warmup", "3", "--out", table.toString()}, threadArgs()));
         }
 
         step(err, 2, "sparsity-aware training of " + ARCH + " (" + trainSteps + " steps)");
@@ -165,7 +168,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.resolve("cache").toString()));
         JsonNode finetunedRow = JSON.readTree(capture(err, "evaluate", "--weights", finetuned.toString(), "--json",
                 "--cache-dir", out.resolve("cache").toString()));
-        List<LatencyResult> latency = measure(arch, List.of(SparsityConfig.dense(arch), chosen, uniform));
+        List<LatencyResult> latency = measure(supernet, List.of(SparsityConfig.dense(arch), chosen, uniform));
         long dense = macs(arch, SparsityConfig.dense(arch));
         List<Row> rows = List.of(
                 row("dense (supernet)", SparsityConfig.dense(arch), supernetRows.get(2), dense, latency.get(0)),
@@ -203,13 +206,13 @@ public final class DemoCommand implements Callable<Integer> {
         return new Row(name, config, evaluation.get("miou").asDouble(), m, (double) m / denseMacs, latency.medianMs());
     }
 
-    private List<LatencyResult> measure(ArchitectureSpec arch, List<SparsityConfig> configs) {
+    private List<LatencyResult> measure(Path weights, List<SparsityConfig> configs) {
         List<LatencyBenchmark.Entry> entries = new ArrayList<>();
         for (int k = 0; k < configs.size(); k++) {
             entries.add(new LatencyBenchmark.Entry("config " + k, configs.get(k)));
         }
-        try (TimingSetup setup = TimingSetup.open(arch, new InputShape(1, resolution.height(), resolution.width()),
-                ai.djl.Device.cpu(), null)) {
+        try (TimingSetup setup = TimingSetup.open(null, weights, new InputShape(1, resolution.height(), resolution.width()),
+                ai.djl.Device.cpu())) {
             return LatencyBenchmark.run(setup.timer, entries, MeasurementPlan.of(3, 15), line -> { });
         }
     }

@@ -1,5 +1,6 @@
 package org.sparsevit4j.cli;
 
+import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.supernet.data.Split;
+import org.sparsevit4j.supernet.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,6 +66,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     CacheOptions cache;
 
     @Mixin
+    PrecisionOption precision;
+
+    @Mixin
     ThreadsOption threads;
 
     @Override
@@ -71,7 +76,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Split which = parseSplit(split);
         threads.apply();
         PrintWriter err = spec.commandLine().getErr();
-        try (EvaluationSetup setup = EvaluationSetup.open(weights, data, which, resolution, batch, loaderThreads, cache)) {
+        Precision inference = precision.resolve(Device.fromName(null), err);
+        try (EvaluationSetup setup = EvaluationSetup.open(weights, data, which, resolution, batch, loaderThreads, cache,
+                inference)) {
             List<SparsityConfig> toEvaluate = configurations(setup);
             err.println("evaluating " + toEvaluate.size() + " configuration" + (toEvaluate.size() == 1 ? "" : "s")
                     + ": " + setup.description);

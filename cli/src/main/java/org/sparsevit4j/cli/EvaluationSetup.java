@@ -14,6 +14,7 @@ import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Datasets;
 import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Split;
+import org.sparsevit4j.supernet.model.Precision;
 import org.sparsevit4j.supernet.train.LoadedModel;
 import org.sparsevit4j.supernet.train.TrainSettings;
 
@@ -48,11 +49,11 @@ final class EvaluationSetup implements AutoCloseable {
     }
 
     static EvaluationSetup open(Path weights, DataOptions data, Split split, Resolution resolution, int batch,
-            int loaderThreads, CacheOptions cache) {
+            int loaderThreads, CacheOptions cache, Precision precision) {
         NDManager manager = NDManager.newBaseManager();
         LoadedModel model = null;
         try {
-            model = LoadedModel.load(weights, manager);
+            model = LoadedModel.load(weights, manager, precision);
             TrainSettings trained = model.meta().map(m -> m.settings()).orElse(null);
             Resolution size = Resolution.forModel(resolution, model);
             int height = size.height();
@@ -70,11 +71,13 @@ final class EvaluationSetup implements AutoCloseable {
             }
             String weightsSha256 = FileHash.sha256(model.file());
             String key = "weights=" + weightsSha256 + ";data=" + source.identity() + ";split="
-                    + split.name() + ";resolution=" + height + "x" + width;
+                    + split.name() + ";resolution=" + height + "x" + width
+                    + (precision == Precision.F32 ? "" : ";dtype=" + precision.cliName());
             SplitEvaluator evaluator = new SplitEvaluator(model, source, split, height, width, batch, loaderThreads,
                     cache.open(key), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
-            String description = String.format(Locale.ROOT, "%s on %s, %s split (%d images) at %dx%d",
-                    model.file(), source.describe(), evaluator.splitName(), evaluator.images(), height, width);
+            String description = String.format(Locale.ROOT, "%s on %s, %s split (%d images) at %dx%d%s",
+                    model.file(), source.describe(), evaluator.splitName(), evaluator.images(), height, width,
+                    precision == Precision.F32 ? "" : " in " + precision.cliName());
             return new EvaluationSetup(manager, model, source, evaluator, height, width, description,
                     provenance(manager, model, weightsSha256, source, evaluator));
         } catch (RuntimeException e) {
@@ -103,6 +106,7 @@ final class EvaluationSetup implements AutoCloseable {
         o.put("engineVersion", engine.getVersion());
         Device device = manager.getDevice();
         o.put("device", device.toString());
+        o.put("dtype", model.model().precision().cliName());
         o.put("gpuCount", engine.getGpuCount());
         if (device.isGpu() && CudaUtils.hasCuda()) {
             o.put("cuda", CudaUtils.getCudaVersionString());

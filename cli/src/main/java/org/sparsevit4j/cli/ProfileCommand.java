@@ -1,5 +1,6 @@
 package org.sparsevit4j.cli;
 
+import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.profiler.CalibratedTable;
 import org.sparsevit4j.profiler.InputShape;
 import org.sparsevit4j.profiler.LatencyBenchmark;
 import org.sparsevit4j.profiler.LatencyResult;
@@ -18,6 +20,8 @@ import org.sparsevit4j.profiler.LatencyTableBuilder;
 import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.profiler.MeasurementPlan;
 import org.sparsevit4j.profiler.RandomConfigs;
+import org.sparsevit4j.supernet.model.Precision;
+import org.sparsevit4j.supernet.train.ModelSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +68,14 @@ public final class ProfileCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    ArchOption arch;
+    TimedModelOptions model;
+
+    @Mixin
+    PrecisionOption precision;
+
+    @Option(names = "--no-anchor", description = "Show the table's predictions as built, without re-anchoring them to "
+            + "this process (see the README's Latency section).")
+    boolean noAnchor;
 
     @Option(names = "--resolution", paramLabel = "SIZE", converter = Resolution.Converter.class,
             description = "Input size: a side (672) or height x width. Default: the table's, else 672.")
@@ -109,15 +120,20 @@ public final class ProfileCommand implements Callable<Integer> {
                     + "call (--config/--random with --table)");
         }
         OutputPaths.requireWritableFile(out, "--out");
-        ArchitectureSpec model = arch.orDefault("swin_t");
-        InputShape input = inputFor(null);
+        model.requireConsistent();
+        ModelSpec fresh = model.fresh("swin_t");
         MeasurementPlan plan = measurement.plan();
         PrintWriter err = spec.commandLine().getErr();
         threads.apply();
-        try (TimingSetup setup = TimingSetup.open(model, input, device.resolve(), null)) {
-            err.printf(Locale.ROOT, "latency table of %s at %s, batch %d, on %s: 9 uniform + %d random configurations "
-                    + "x (%d warm-up + %d timed passes)%n", model.name(), input.resolution(), input.batch(),
-                    setup.fingerprint.describe(), contexts, plan.warmup(), plan.runs());
+        Device target = device.resolve();
+        InputShape input = inputFor(null, precision.resolve(target, err));
+        try (TimingSetup setup = TimingSetup.open(fresh, model.weights, input, target)) {
+            if (model.weights != null && model.archGiven()) {
+                setup.requireArch(fresh.arch(), "--arch");
+            }
+            err.printf(Locale.ROOT, "latency table of %s %s at %s on %s: 9 uniform + %d random configurations "
+                    + "x (%d warm-up + %d timed passes)%n", setup.model.arch().name(), setup.timer.head().describe(),
+                    input.describe(), setup.fingerprint.describe(), contexts, plan.warmup(), plan.runs());
             ProgressBar bar = new ProgressBar(err);
             int[] rounds = {0};
             long start = System.nanoTime();
@@ -136,6 +152,10 @@ public final class ProfileCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "%-8.1f %12.1f %9.1f %6.1f%%%s%n", c.ratio(), c.measuredMs(), c.predictedMs(),
                         100 * (c.predictedMs() - c.measuredMs()) / c.measuredMs(), c.noisy() ? "  NOISY" : "");
             }
+            for (LatencyTable.Check c : built.anchors()) {
+                o.printf(Locale.ROOT, "anchor %.1f: plain pass %.1f ms, table %.1f ms%n", c.ratio(), c.measuredMs(),
+                        c.predictedMs());
+            }
             o.printf(Locale.ROOT, "latency table written to %s (built in %s)%n", out,
                     ProgressBar.duration(built.buildSeconds()));
         }
@@ -143,32 +163,46 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private int measure() {
+        if (random != null && random < 1) {
+            throw new InvalidInputException("--random " + random + " must be at least 1");
+        }
         LatencyTable predictor = table == null ? null : LatencyTableJson.read(table);
-        ArchitectureSpec model = predictor != null && arch.name == null ? predictor.arch() : arch.orDefault("swin_t");
-        InputShape input = inputFor(predictor);
-        List<LatencyBenchmark.Entry> entries = new ArrayList<>();
-        entries.add(new LatencyBenchmark.Entry("dense", SparsityConfig.dense(model)));
-        for (Path file : configs) {
-            entries.add(new LatencyBenchmark.Entry(file.getFileName().toString(), SparsityConfigJson.read(file, model)));
-        }
-        if (random != null) {
-            if (random < 1) {
-                throw new InvalidInputException("--random " + random + " must be at least 1");
-            }
-            List<SparsityConfig> drawn = RandomConfigs.draw(model, random, seed);
-            for (int k = 0; k < drawn.size(); k++) {
-                entries.add(new LatencyBenchmark.Entry("random " + (k + 1), drawn.get(k)));
-            }
-        }
+        model.requireConsistent();
+        ModelSpec fresh = predictor != null && !model.archGiven() && model.task == null && model.classes == null
+                ? TimedModelOptions.of(predictor.arch(), predictor.head())
+                : model.fresh("swin_t");
         MeasurementPlan plan = measurement.plan();
         PrintWriter err = spec.commandLine().getErr();
         threads.apply();
-        try (TimingSetup setup = TimingSetup.open(model, input, device.resolve(), null)) {
-            if (predictor != null) {
-                predictor.requireApplies(table.toString(), model, setup.fingerprint);
+        Device target = device.resolve();
+        InputShape input = inputFor(predictor, precisionFor(predictor, target, err));
+        try (TimingSetup setup = TimingSetup.open(fresh, model.weights, input, target)) {
+            ArchitectureSpec arch = setup.model.arch();
+            List<LatencyBenchmark.Entry> entries = new ArrayList<>();
+            entries.add(new LatencyBenchmark.Entry("dense", SparsityConfig.dense(arch)));
+            for (Path file : configs) {
+                entries.add(new LatencyBenchmark.Entry(file.getFileName().toString(), SparsityConfigJson.read(file, arch)));
             }
-            err.printf(Locale.ROOT, "measuring %d configurations of %s at %s, batch %d, on %s%n", entries.size(),
-                    model.name(), input.resolution(), input.batch(), setup.fingerprint.describe());
+            if (random != null) {
+                List<SparsityConfig> drawn = RandomConfigs.draw(arch, random, seed);
+                for (int k = 0; k < drawn.size(); k++) {
+                    entries.add(new LatencyBenchmark.Entry("random " + (k + 1), drawn.get(k)));
+                }
+            }
+            CalibratedTable predictions = null;
+            if (predictor != null) {
+                predictor.requireApplies(table.toString(), arch, setup.timer.head(), setup.fingerprint);
+                if (noAnchor) {
+                    predictions = CalibratedTable.unanchored(predictor);
+                } else {
+                    err.println("re-anchoring the table: plain passes at uniform 0.0/0.4/0.8");
+                    err.flush();
+                    predictions = CalibratedTable.anchor(predictor, setup.timer, CalibratedTable.ANCHOR_PLAN);
+                    err.println(predictions.description());
+                }
+            }
+            err.printf(Locale.ROOT, "measuring %d configurations of %s %s at %s on %s%n", entries.size(),
+                    arch.name(), setup.timer.head().describe(), input.describe(), setup.fingerprint.describe());
             ProgressBar bar = new ProgressBar(err);
             int[] rounds = {0};
             List<LatencyResult> rows = LatencyBenchmark.run(setup.timer, entries, plan, line -> {
@@ -177,9 +211,9 @@ public final class ProfileCommand implements Callable<Integer> {
             });
             bar.finish();
             if (json) {
-                LatencyRows.printProfileJson(spec.commandLine().getOut(), rows, predictor, setup.fingerprint);
+                LatencyRows.printProfileJson(spec.commandLine().getOut(), rows, predictions, setup.fingerprint);
             } else {
-                LatencyRows.printText(spec.commandLine().getOut(), rows, predictor);
+                LatencyRows.printText(spec.commandLine().getOut(), rows, predictions);
             }
         }
         return 0;
@@ -189,10 +223,10 @@ public final class ProfileCommand implements Callable<Integer> {
      * The input shape: the options' (672x672, batch 1 where they say nothing), or with a table the
      * table's, which options given must agree with.
      */
-    private InputShape inputFor(LatencyTable predictor) {
+    private InputShape inputFor(LatencyTable predictor, Precision precision) {
         if (predictor == null) {
             return new InputShape(batch == null ? 1 : batch, resolution == null ? 672 : resolution.height(),
-                    resolution == null ? 672 : resolution.width());
+                    resolution == null ? 672 : resolution.width(), precision);
         }
         InputShape measured = predictor.input();
         if (resolution != null && (resolution.height() != measured.height() || resolution.width() != measured.width())) {
@@ -203,6 +237,21 @@ public final class ProfileCommand implements Callable<Integer> {
             throw new InvalidInputException("--batch " + batch + " differs from the table's " + measured.batch()
                     + "; a table predicts only the input it was measured at");
         }
+        return measured;
+    }
+
+    /** --dtype, or with a table the table's, which --dtype given must agree with. */
+    private Precision precisionFor(LatencyTable predictor, Device target, PrintWriter err) {
+        Precision given = precision.resolve(target, err);
+        if (predictor == null) {
+            return given;
+        }
+        Precision measured = predictor.input().precision();
+        if (precision.given() && given != measured) {
+            throw new InvalidInputException("--dtype " + given.cliName() + " differs from the table's "
+                    + measured.cliName() + "; a table predicts only the precision it was measured in");
+        }
+        measured.checkOn(target);
         return measured;
     }
 }

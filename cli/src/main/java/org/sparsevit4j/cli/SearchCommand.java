@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsevit4j.core.ArchitectureSpec;
@@ -15,7 +16,6 @@ import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.profiler.LatencyTable;
-import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.results.RunReport;
 import org.sparsevit4j.search.Candidate;
 import org.sparsevit4j.search.CostObjective;
@@ -27,6 +27,7 @@ import org.sparsevit4j.search.SearchListener;
 import org.sparsevit4j.search.SearchResult;
 import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.supernet.data.Split;
+import org.sparsevit4j.supernet.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,13 +79,27 @@ public final class SearchCommand implements Callable<Integer> {
                     + "threads: predicts latency for the budget and --cost latency.")
     Path latencyTable;
 
+    @Option(names = "--latency", paramLabel = "table|measure",
+            description = "Where the search's latency comes from: table (the --latency-table, re-anchored to this "
+                    + "process; the default with a table) or measure (every candidate timed on --device, cached by "
+                    + "configuration, the reference code's way).")
+    String latencySource;
+
+    @Option(names = "--latency-batch", paramLabel = "N", defaultValue = "1",
+            description = "Images per timed pass with --latency measure. Default: ${DEFAULT-VALUE}.")
+    int latencyBatch;
+
+    @Mixin
+    PrecisionOption precision;
+
     @Option(names = "--cost", paramLabel = "macs|latency", defaultValue = "macs",
             description = "The cost traded against the metric (Pareto axis, ties, hypervolume). Default: ${DEFAULT-VALUE}.")
     String cost;
 
     @Option(names = "--measure-runs", paramLabel = "N",
-            description = "Timed passes with which the best configuration and the front are re-measured after the "
-                    + "search (at the table's input, on --device). Default: 10 with --latency-table, else 0 (off).")
+            description = "Timed passes per measured configuration: each candidate with --latency measure, and the "
+                    + "best configuration and the front after the search (at the table's input, on --device). "
+                    + "Default: 10 with a latency source, else 0 (no re-measurement).")
     Integer measureRuns;
 
     @Mixin
@@ -126,6 +141,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    /** The anchors of the table when the resumed search started; null for a new search. */
+    private List<LatencyTable.Check> savedAnchors;
+
     @Override
     public Integer call() throws IOException {
         if (resume != null) {
@@ -135,21 +153,26 @@ public final class SearchCommand implements Callable<Integer> {
         } else {
             OutputPaths.requireWritableFolder(out, "--out");
         }
+        LatencyMeasuring.Source source = latencySource == null ? null : LatencyMeasuring.Source.parse(latencySource);
         if ((maxLatencyMs != null || minLatencyMs != null || "latency".equalsIgnoreCase(cost.strip()))
-                && latencyTable == null) {
-            throw new InvalidInputException("a latency budget or --cost latency needs --latency-table T.json "
-                    + "(build one on this device with sparsevit profile --build-table)");
+                && latencyTable == null && source != LatencyMeasuring.Source.MEASURE) {
+            throw new InvalidInputException("a latency budget or --cost latency needs --latency-table T.json (build one "
+                    + "on this device with sparsevit profile --build-table) or --latency measure");
         }
-        LatencyTable table = latencyTable == null ? null : LatencyTableJson.read(latencyTable);
+        if (latencyBatch < 1) {
+            throw new InvalidInputException("--latency-batch " + latencyBatch + " must be at least 1");
+        }
         PrintWriter err = spec.commandLine().getErr();
         threads.apply();
         Device target = device.resolve();
+        Precision inference = precision.resolve(target, err);
         try (EvaluationSetup setup = EvaluationSetup.open(weights, data, Split.SEARCH, resolution, batch, loaderThreads,
-                cache); LatencyMeasuring measuring = LatencyMeasuring.open(table, latencyTable, measureRuns, target,
-                        setup)) {
+                cache, inference); LatencyMeasuring measuring = LatencyMeasuring.open(latencyTable, source, measureRuns,
+                        latencyBatch, target, inference, setup, savedAnchors, resume != null ? resume : out)) {
             ArchitectureSpec supernet = setup.model.spec().arch();
-            if (arch != null && !ArchitectureSpec.preset(arch).depths().equals(supernet.depths())) {
-                throw new InvalidInputException("--arch " + arch + " does not match the supernet (" + supernet.name() + ")");
+            if (arch != null && !ArchitectureSpec.preset(arch).sameLayers(supernet)) {
+                throw new InvalidInputException("--arch " + arch + " does not match the supernet, "
+                        + supernet.describeLayers());
             }
             measuring.warnings().forEach(w -> err.println("warning: " + w));
             ProgressBar bar = new ProgressBar(err);
@@ -162,13 +185,17 @@ public final class SearchCommand implements Callable<Integer> {
             SearchListener listener = SearchListener.logTo(bar::println);
             err.println("search on " + setup.description);
             SearchResult result;
+            if (measuring.costModel() != null) {
+                err.println("latency: " + measuring.costModel().description());
+            }
             if (resume != null) {
-                result = EvolutionarySearch.resume(resume, fitness, table, measuring.meter(), listener);
+                result = EvolutionarySearch.resume(resume, fitness, measuring.costModel(), measuring.meter(), listener);
             } else {
                 SearchSettings settings = settings(supernet, setup.height, setup.width);
-                EvolutionarySearch.checkBudget(settings, table).forEach(w -> bar.println("warning: " + w));
-                saveInputs(out, setup);
-                result = EvolutionarySearch.run(settings, fitness, table, measuring.meter(), out, listener);
+                EvolutionarySearch.checkBudget(settings, measuring.costModel()).forEach(w -> bar.println("warning: " + w));
+                saveInputs(out, setup, measuring.anchors());
+                result = EvolutionarySearch.run(settings, fitness, measuring.costModel(), measuring.meter(), out,
+                        listener);
             }
             bar.finish();
             setup.reportSkipped(err);
@@ -219,7 +246,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.println("results in " + runDir + " (best.json, best-config.json, pareto.json, pareto.csv, candidates.csv)");
     }
 
-    private void saveInputs(Path runDir, EvaluationSetup setup) throws IOException {
+    private void saveInputs(Path runDir, EvaluationSetup setup, List<LatencyTable.Check> anchors) throws IOException {
         ObjectNode n = JSON.createObjectNode();
         n.put("weights", weights.toAbsolutePath().toString());
         n.put("dataset", data.dataset == null ? null : data.dataset.toAbsolutePath().toString());
@@ -235,6 +262,11 @@ public final class SearchCommand implements Callable<Integer> {
         n.put("latency_table", latencyTable == null ? null : latencyTable.toAbsolutePath().toString());
         n.put("measure_runs", measureRuns);
         n.put("device", device.device);
+        n.put("dtype", precision.given() ? Precision.parse(precision.dtype).cliName() : null);
+        n.put("latency", latencySource == null ? null : LatencyMeasuring.Source.parse(latencySource).name()
+                .toLowerCase(Locale.ROOT));
+        n.put("latency_batch", latencyBatch);
+        n.set("latency_anchors", JSON.valueToTree(anchors));
         AtomicFiles.writeString(runDir.resolve(INPUTS_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
     }
 
@@ -258,5 +290,10 @@ public final class SearchCommand implements Callable<Integer> {
         latencyTable = n.path("latency_table").isTextual() ? Path.of(n.get("latency_table").asText()) : null;
         measureRuns = n.path("measure_runs").isInt() ? n.get("measure_runs").asInt() : null;
         device.device = n.path("device").isTextual() ? n.get("device").asText() : "cpu";
+        precision.dtype = n.path("dtype").isTextual() ? n.get("dtype").asText() : null;
+        latencySource = n.path("latency").isTextual() ? n.get("latency").asText() : null;
+        latencyBatch = n.path("latency_batch").isInt() ? n.get("latency_batch").asInt() : 1;
+        savedAnchors = n.path("latency_anchors").isArray() && !n.get("latency_anchors").isEmpty()
+                ? List.of(JSON.treeToValue(n.get("latency_anchors"), LatencyTable.Check[].class)) : null;
     }
 }

@@ -2,30 +2,30 @@ package org.sparsevit4j.cli;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.profiler.DeviceFingerprint;
 import org.sparsevit4j.profiler.ForwardTimer;
 import org.sparsevit4j.profiler.InputShape;
-import org.sparsevit4j.supernet.model.SwinClassifier;
-import org.sparsevit4j.supernet.weights.SwinWeights;
+import org.sparsevit4j.supernet.model.SwinModel;
+import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.train.ModelSpec;
 
 /**
- * A model ready to be timed on a device: its manager, the classifier (freshly initialized, since
- * latency does not depend on the values, or loaded from weights), the timer and the fingerprint
- * of this process on that device. Shared by {@code bench}, {@code profile} and the search's
- * re-measurement.
+ * A task model ready to be timed on a device, in the input's precision: its manager, the model
+ * (loaded from weights, classifier or segmenter as the file says, or freshly initialized, since
+ * latency does not depend on the values), the timer and the fingerprint of this process on that
+ * device. Shared by {@code bench}, {@code profile} and the search's measurements.
  */
 final class TimingSetup implements AutoCloseable {
 
     final NDManager manager;
-    final SwinClassifier model;
+    final SwinModel model;
     final ForwardTimer timer;
     final DeviceFingerprint fingerprint;
 
-    private TimingSetup(NDManager manager, SwinClassifier model, InputShape input, Device device) {
+    private TimingSetup(NDManager manager, SwinModel model, InputShape input, Device device) {
         this.manager = manager;
         this.model = model;
         this.timer = new ForwardTimer(model, manager, input);
@@ -33,26 +33,35 @@ final class TimingSetup implements AutoCloseable {
     }
 
     /**
-     * @param weights weights to time, or null for a freshly initialized model of {@code arch}
+     * @param fresh the model to initialize when {@code weights} is null
+     * @param weights weights to time (their model, head included), or null
      */
-    static TimingSetup open(ArchitectureSpec arch, InputShape input, Device device, Path weights) {
-        arch.stageSizes(input.height(), input.width()); // rejects an input smaller than a patch, before any work
+    static TimingSetup open(ModelSpec fresh, Path weights, InputShape input, Device device) {
         NDManager manager = NDManager.newBaseManager(device);
+        SwinModel model = null;
         try {
-            SwinClassifier model;
             if (weights == null) {
-                model = new SwinClassifier(arch);
-                model.initialize(manager, DataType.FLOAT32, new Shape(input.batch(), arch.inChannels(), input.height(),
-                        input.width()));
+                fresh.arch().stageSizes(input.height(), input.width()); // rejects an input smaller than a patch, first
+                model = fresh.newModel(manager, input.precision());
             } else {
-                try (SwinWeights file = SwinWeights.open(weights)) {
-                    model = file.newModel(manager, arch.withNumClasses(file.inferArchitecture().numClasses()));
-                }
+                model = LoadedModel.load(weights, manager, input.precision()).model();
+                model.arch().stageSizes(input.height(), input.width());
             }
             return new TimingSetup(manager, model, input, device);
         } catch (RuntimeException e) {
+            if (model != null) {
+                model.close();
+            }
             manager.close();
             throw e;
+        }
+    }
+
+    /** Fails when the timed model is not {@code expected}'s architecture (names aside). */
+    void requireArch(ArchitectureSpec expected, String what) {
+        if (!expected.sameLayers(model.arch())) {
+            throw new InvalidInputException(what + " is " + expected.name() + " but the weights are "
+                    + model.arch().name());
         }
     }
 

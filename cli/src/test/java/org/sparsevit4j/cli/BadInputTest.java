@@ -42,6 +42,8 @@ class BadInputTest {
     private static String image;
     private static String input;
     private static String table;
+    /** A latency table of a classifier, which a segmentation supernet must refuse. */
+    private static String classifierTable;
     /** A run folder whose result files are malformed. */
     private static Path badRun;
     /** An output path whose parent is a file: no command can write there. */
@@ -79,10 +81,14 @@ class BadInputTest {
                 new float[3 * 64 * 64])), Map.of());
         input = tensor.toString();
         Path tablePath = dir.resolve("table.json");
-        CliRunner.Result profiled = CliRunner.run("profile", "--build-table", "--arch", "swin_micro", "--resolution", "64",
+        CliRunner.Result profiled = CliRunner.run("profile", "--build-table", "--weights", supernet, "--resolution", "64",
                 "--runs", "1", "--warmup", "0", "--threads", "1", "--out", tablePath.toString());
         assertEquals(0, profiled.exit(), profiled.err());
         table = tablePath.toString();
+        Path classifierPath = dir.resolve("classifier-table.json");
+        assertEquals(0, CliRunner.run("profile", "--build-table", "--arch", "swin_micro", "--resolution", "64", "--runs",
+                "1", "--warmup", "0", "--threads", "1", "--contexts", "0", "--out", classifierPath.toString()).exit());
+        classifierTable = classifierPath.toString();
         blocked = Files.writeString(dir.resolve("a-file"), "not a folder").resolve("out");
         badRun = Files.createDirectories(dir.resolve("bad-run"));
         Files.writeString(badRun.resolve("best.json"), "{\"ratios\": [[");
@@ -159,6 +165,15 @@ class BadInputTest {
         c.add(new Case("malformed JSON", "malformed.json", "profile", "--table", malformed, "--random", "1"));
         c.add(new Case("config for another arch", "swin_micro", "profile", "--table", table, "--config", swinTConfig));
         c.add(new Case("unwritable output", "a-file", "profile", "--build-table", "--arch", "swin_micro", "--out", out));
+        c.add(new Case("table of another head", "classification", "search", "--weights", supernet, "--latency-table",
+                classifierTable, "--max-latency-ms", "100", "--out", dir.resolve("s6").toString()));
+        c.add(new Case("impossible precision", "bf16", "bench", "--arch", "swin_micro", "--resolution", "64", "--dtype",
+                "bf16"));
+        c.add(new Case("unknown precision", "f8", "evaluate", "--weights", supernet, "--dtype", "f8"));
+        c.add(new Case("latency without a source", "--latency measure", "search", "--weights", supernet,
+                "--max-latency-ms", "10", "--out", dir.resolve("s7").toString()));
+        c.add(new Case("measure with a table", "--latency measure", "search", "--weights", supernet, "--latency",
+                "measure", "--latency-table", table, "--max-latency-ms", "10", "--out", dir.resolve("s8").toString()));
         // visualize
         c.add(new Case("missing file", "missing.json", "visualize", "--weights", supernet, "--image", missing, "--out",
                 dir.resolve("v1.png").toString()));

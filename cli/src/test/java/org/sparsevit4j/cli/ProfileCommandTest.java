@@ -39,7 +39,8 @@ class ProfileCommandTest {
                 "--runs", "2", "--warmup", "1", "--threads", "1", "--out", table.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("latency table written to " + table), r.out());
-        assertEquals(9 + 2, r.out().strip().lines().count(), "a header, a check per uniform ratio, the path: " + r.out());
+        assertEquals(9 + 3 + 2, r.out().strip().lines().count(), "a header, a check per uniform ratio, an anchor per "
+                + "anchor ratio, the path: " + r.out());
     }
 
     @Test
@@ -68,17 +69,25 @@ class ProfileCommandTest {
         LatencyTable t = LatencyTableJson.read(table);
         for (JsonNode row : rows) {
             SparsityConfig c = SparsityConfigJson.parse("{\"ratios\": " + row.get("ratios") + "}", "row");
-            assertEquals(t.latencyMs(c), row.get("predicted_ms").asDouble(), 1e-9);
+            double scale = row.get("latency_scale").asDouble();
+            assertTrue(scale > 0.2 && scale < 5, "re-anchored by " + scale);
+            assertEquals(t.latencyMs(c), row.get("predicted_ms_unanchored").asDouble(), 1e-9);
+            assertEquals(scale * t.latencyMs(c), row.get("predicted_ms").asDouble(), 1e-9);
             double measured = row.get("measured_ms_median").asDouble();
             assertTrue(measured > 0);
-            assertEquals((t.latencyMs(c) - measured) / measured, row.get("relative_error").asDouble(), 1e-9);
+            assertEquals((scale * t.latencyMs(c) - measured) / measured, row.get("relative_error").asDouble(), 1e-9);
             assertEquals(2, row.get("runs").asInt());
             assertEquals("PyTorch", row.get("fingerprint").get("engine").asText());
         }
         CliRunner.Result text = CliRunner.run("profile", "--table", table.toString(), "--random", "2", "--runs", "1",
                 "--warmup", "0");
         assertEquals(0, text.exit(), text.err());
-        assertTrue(text.out().contains("table vs measured: median |error|"), text.out());
+        assertTrue(text.out().contains("table vs measured (re-anchored x"), text.out());
+        assertTrue(text.out().contains("table as built, not re-anchored: median |error|"), text.out());
+        CliRunner.Result asBuilt = CliRunner.run("profile", "--table", table.toString(), "--random", "1", "--runs", "1",
+                "--warmup", "0", "--no-anchor");
+        assertEquals(0, asBuilt.exit(), asBuilt.err());
+        assertTrue(asBuilt.out().contains("table vs measured: median |error|"), asBuilt.out());
     }
 
     @Test

@@ -142,8 +142,8 @@ class TrainEvaluateSearchTest {
     @Test
     void searchUnderALatencyBudgetReMeasuresWhatItReports() throws Exception {
         Path table = dir.resolve("table.json");
-        CliRunner.Result built = CliRunner.run("profile", "--build-table", "--arch", "swin_micro", "--resolution", "64",
-            "--runs", "2", "--warmup", "1", "--threads", "1", "--out", table.toString());
+        CliRunner.Result built = CliRunner.run("profile", "--build-table", "--weights", supernet.toString(),
+            "--resolution", "64", "--runs", "2", "--warmup", "1", "--threads", "1", "--out", table.toString());
         assertEquals(0, built.exit(), built.err());
         LatencyTable t = LatencyTableJson.read(table);
         ArchitectureSpec micro = ArchitectureSpec.preset("swin_micro");
@@ -162,7 +162,46 @@ class TrainEvaluateSearchTest {
             assertTrue(c.get("measuredLatencyMs").asDouble() > 0, "every front member re-measured: " + c);
             assertTrue(c.get("predictedLatencyMs").asDouble() <= budget);
         }
-        assertTrue(best.get("provenance").get("latencyModel").asText().contains("latency table of swin_micro"));
+        String model = best.get("provenance").get("latencyModel").asText();
+        assertTrue(model.contains("latency table of swin_micro segmentation") && model.contains("re-anchored x"), model);
+    }
+
+    @Test
+    void searchMeasuringEveryCandidateResumesWithTheSameMeasurements() throws Exception {
+        Path run = dir.resolve("measure-search");
+        String[] args = {"search", "--weights", supernet.toString(), "--latency", "measure", "--latency-batch", "1",
+            "--max-latency-ms", "1000", "--cost", "latency", "--measure-runs", "1", "--generations", "1", "--population",
+            "4", "--seed", "3", "--batch", "4", "--threads", "1", "--out", run.toString(), "--cache-dir",
+            cache.resolve("measure").toString()};
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("measured per configuration"), r.err());
+        JsonNode measured = new ObjectMapper().readTree(run.resolve("latency-measurements.json").toFile());
+        assertTrue(measured.get("measurements").size() >= 4, "every candidate measured: " + measured);
+        JsonNode best = new ObjectMapper().readTree(run.resolve("best.json").toFile());
+        double predicted = best.get("predictedLatencyMs").asDouble();
+        boolean found = false;
+        for (JsonNode m : measured.get("measurements")) {
+            found |= m.get("ms").asDouble() == predicted && m.get("ratios").equals(best.get("ratios"));
+        }
+        assertTrue(found, "the best's latency is its measurement: " + best);
+        List<String> before = withoutMeasuredColumn(run.resolve("candidates.csv"));
+        CliRunner.Result resumed = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
+            cache.resolve("measure").toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        // the reported configurations are timed again at the end (measured_latency_ms); the search's own
+        // latencies come from the file, so every candidate and its latency_ms stay as they were
+        assertEquals(before, withoutMeasuredColumn(run.resolve("candidates.csv")));
+    }
+
+    private static List<String> withoutMeasuredColumn(Path csv) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(csv);
+        int column = List.of(lines.get(0).split(",")).indexOf("measured_latency_ms");
+        return lines.stream().map(l -> {
+            List<String> cells = new ArrayList<>(List.of(l.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)));
+            cells.remove(column);
+            return String.join(",", cells);
+        }).toList();
     }
 
     @Test

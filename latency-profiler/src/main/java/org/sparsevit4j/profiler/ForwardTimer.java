@@ -5,41 +5,52 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.supernet.model.SwinClassifier;
+import org.sparsevit4j.supernet.model.SwinModel;
 
 /**
- * Times single forward passes of one model on one fixed input: the one measuring path behind
- * {@code sparsevit bench}, the latency table and {@code sparsevit profile}.
+ * Times single forward passes of one task model (classifier or segmenter, head included) on one
+ * fixed input: the one measuring path behind {@code sparsevit bench}, the latency table,
+ * {@code sparsevit profile} and the search's measurements.
  *
- * <p>A pass runs in its own scope and ends by copying the logits to the host, which on a GPU
- * waits for every queued kernel; the previous pass ended the same way, so the clock starts on an
- * idle device and stops on a finished one. The input is random (latency does not depend on the
- * values) and made once, on the model's device.
+ * <p>A pass runs in its own scope and ends by copying one element of the logits to the host,
+ * which on a GPU waits for every queued kernel; the previous pass ended the same way, so the clock
+ * starts on an idle device and stops on a finished one. Only one element is copied because a
+ * segmenter's logits are large (classes × pixels) and copying them would time the bus, not the
+ * model. The input is random (latency does not depend on the values), in the model's precision, and
+ * made once on the model's device.
  */
 public final class ForwardTimer implements AutoCloseable {
 
-    private final SwinClassifier model;
+    private final SwinModel model;
     private final NDManager inputs;
     private final NDArray images;
     private final InputShape input;
+    private final TimedHead head;
 
     /**
-     * @param model the model to time; its parameters live on {@code manager}'s device
+     * @param model the model to time; its parameters live on {@code manager}'s device, in the
+     *     input's precision
      * @param manager the manager the input is made under (a sub-manager, closed with this timer)
      */
-    public ForwardTimer(SwinClassifier model, NDManager manager, InputShape input) {
+    public ForwardTimer(SwinModel model, NDManager manager, InputShape input) {
         this.model = model;
         this.input = input;
+        this.head = TimedHead.of(model);
         model.arch().stageSizes(input.height(), input.width()); // rejects an input smaller than a patch
+        if (model.precision() != input.precision()) {
+            throw new IllegalArgumentException("the model computes in " + model.precision() + " but the input is "
+                    + input.precision());
+        }
         inputs = manager.newSubManager();
-        images = inputs.randomNormal(new Shape(input.batch(), model.arch().inChannels(), input.height(), input.width()));
+        images = inputs.randomNormal(new Shape(input.batch(), model.arch().inChannels(), input.height(), input.width()))
+                .toType(input.precision().dataType(), false);
     }
 
     /** Milliseconds of one forward pass under {@code config}. */
     public double passMs(SparsityConfig config) {
         try (NDManager pass = inputs.newSubManager()) {
             long start = System.nanoTime();
-            model.classify(new ParameterStore(pass, false), images, config, false).get(0).toFloatArray();
+            waitFor(model.logits(new ParameterStore(pass, false), images, config, false));
             return (System.nanoTime() - start) / 1e6;
         }
     }
@@ -53,7 +64,7 @@ public final class ForwardTimer implements AutoCloseable {
         try (NDManager pass = inputs.newSubManager()) {
             long start = System.nanoTime();
             parts.start();
-            model.classify(new ParameterStore(pass, false), images, config, false).get(0).toFloatArray();
+            waitFor(model.logits(new ParameterStore(pass, false), images, config, false));
             parts.finish();
             return (System.nanoTime() - start) / 1e6;
         } finally {
@@ -61,12 +72,24 @@ public final class ForwardTimer implements AutoCloseable {
         }
     }
 
-    public SwinClassifier model() {
+    /** Copies one element of {@code array} to the host: returns once the device has computed it. */
+    static void waitFor(NDArray array) {
+        try (NDArray one = array.flatten().get(0)) {
+            one.toArray();
+        }
+    }
+
+    public SwinModel model() {
         return model;
     }
 
     public InputShape input() {
         return input;
+    }
+
+    /** The task head timed with the backbone. */
+    public TimedHead head() {
+        return head;
     }
 
     @Override

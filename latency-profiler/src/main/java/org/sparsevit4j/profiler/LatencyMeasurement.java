@@ -2,6 +2,7 @@ package org.sparsevit4j.profiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.IntToDoubleFunction;
 import org.sparsevit4j.core.SparsityConfig;
@@ -9,9 +10,9 @@ import org.sparsevit4j.core.SparsityConfig;
 /**
  * Measures several things that each take one pass (configurations, table rows) under one plan.
  *
- * <p>Every item is warmed up first; the timed passes then go round-robin over the items, so that
- * drift of the machine (other load, clock frequency) spreads over all of them alike and their
- * figures compare like with like. An item whose spread exceeds the plan's is measured again, up
+ * <p>Every item is warmed up first; the timed passes then go round-robin over the items, in an order
+ * shuffled every round, so that drift of the machine (other load, clock frequency) spreads over all
+ * of them alike and their figures compare like with like. An item whose spread exceeds the plan's is measured again, up
  * to the plan's retries, keeping its steadiest attempt; one still too noisy is flagged.
  */
 public final class LatencyMeasurement {
@@ -44,10 +45,11 @@ public final class LatencyMeasurement {
             }
         }
         Measured[] best = new Measured[count];
+        SplittableRandom order = new SplittableRandom(plan.orderSeed());
         List<Integer> pending = all;
         for (int attempt = 1; attempt <= plan.retries() + 1 && !pending.isEmpty(); attempt++) {
             String label = attempt == 1 ? "" : "re-measuring " + pending.size() + " noisy, attempt " + attempt + ": ";
-            LatencySummary[] summaries = roundRobin(pending, pass, plan.runs(), label, progress);
+            LatencySummary[] summaries = roundRobin(pending, pass, plan.runs(), label, progress, order);
             List<Integer> noisy = new ArrayList<>();
             for (int k = 0; k < pending.size(); k++) {
                 int item = pending.get(k);
@@ -67,11 +69,27 @@ public final class LatencyMeasurement {
         return List.of(best);
     }
 
+    /**
+     * Every item once per round, in an order shuffled anew each round (seeded, so a rerun passes in
+     * the same order): a disturbance that recurs at the same point of every round (a periodic job,
+     * the allocator's trim after the largest pass) spreads over the items instead of always landing
+     * on the same one.
+     */
     private static LatencySummary[] roundRobin(List<Integer> items, IntToDoubleFunction pass, int runs, String label,
-            Consumer<String> progress) {
+            Consumer<String> progress, SplittableRandom order) {
         double[][] samples = new double[items.size()][runs];
+        int[] slots = new int[items.size()];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = k;
+        }
         for (int r = 0; r < runs; r++) {
-            for (int k = 0; k < items.size(); k++) {
+            for (int k = slots.length - 1; k > 0; k--) {
+                int j = order.nextInt(k + 1);
+                int t = slots[k];
+                slots[k] = slots[j];
+                slots[j] = t;
+            }
+            for (int k : slots) {
                 samples[k][r] = pass.applyAsDouble(items.get(k));
             }
             progress.accept(label + "round " + (r + 1) + "/" + runs);

@@ -26,30 +26,38 @@ import org.sparsevit4j.search.CostModel;
  *
  * @param fingerprint the device and engine the table was measured on
  * @param arch the architecture (its name and class count are not matched, only its shape)
- * @param input batch and image size
+ * @param head the task head timed with the backbone (its time is the dense part {@code head})
+ * @param input batch, image size and precision
  * @param plan how each entry was measured
  * @param randomContexts random configurations whose passes were timed besides the uniform ones
  * @param denseMs milliseconds of each part that does not depend on sparsity, by part name
  * @param rankMs milliseconds of the window ranking of each stage (paid when it prunes)
  * @param blockMs {@code blockMs[stage][block][level]}: milliseconds of a block at each level 0..8
  * @param checks the uniform configurations' measured whole passes beside the table's sum, from the
- *     passes that built it
+ *     passes that built it (parts timed in place)
+ * @param anchors plain passes (no part timing) of the {@link #ANCHOR_RATIOS} measured at the end of
+ *     the build beside the table's sum: the absolute level of the build's process
  * @param buildSeconds wall time of the build
  */
-public record LatencyTable(DeviceFingerprint fingerprint, ArchitectureSpec arch, InputShape input, MeasurementPlan plan,
-        int randomContexts, Map<String, Double> denseMs, double[] rankMs, double[][][] blockMs, List<Check> checks, double buildSeconds)
-        implements CostModel {
+public record LatencyTable(DeviceFingerprint fingerprint, ArchitectureSpec arch, TimedHead head, InputShape input,
+        MeasurementPlan plan, int randomContexts, Map<String, Double> denseMs, double[] rankMs, double[][][] blockMs,
+        List<Check> checks, List<Check> anchors, double buildSeconds) implements CostModel {
 
-    /** A uniform configuration's measured median pass (parts timed in place) and the table's prediction. */
+    /** Uniform ratios whose plain passes anchor a table's absolute level to a process (see {@link CalibratedTable}). */
+    public static final double[] ANCHOR_RATIOS = {0.0, 0.4, 0.8};
+
+    /** A uniform configuration's measured median pass and the table's prediction. */
     public record Check(double ratio, double measuredMs, double predictedMs, boolean noisy) {
     }
 
     public LatencyTable {
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(arch, "arch");
+        Objects.requireNonNull(head, "head");
         Objects.requireNonNull(input, "input");
         denseMs = Map.copyOf(new TreeMap<>(denseMs));
         checks = List.copyOf(checks);
+        anchors = List.copyOf(anchors);
         if (rankMs.length != arch.numStages() || blockMs.length != arch.numStages()) {
             throw new InvalidInputException("latency table has " + blockMs.length + " stages of blocks but "
                     + arch.name() + " has " + arch.numStages());
@@ -89,7 +97,7 @@ public record LatencyTable(DeviceFingerprint fingerprint, ArchitectureSpec arch,
 
     @Override
     public String description() {
-        return "latency table of " + arch.name() + " at " + input.resolution() + ", batch " + input.batch() + ", on "
+        return "latency table of " + arch.name() + " " + head.describe() + " at " + input.describe() + ", on "
                 + fingerprint.describe();
     }
 
@@ -99,22 +107,20 @@ public record LatencyTable(DeviceFingerprint fingerprint, ArchitectureSpec arch,
      * @param source where the table came from, for the message
      * @param current the fingerprint of this process on the device it will run on
      */
-    public void requireApplies(String source, ArchitectureSpec model, DeviceFingerprint current) {
-        if (!sameShape(arch, model)) {
-            throw new InvalidInputException(source + " was measured for " + arch.name() + " " + arch.depths()
-                    + " but the model is " + model.name() + " " + model.depths());
+    public void requireApplies(String source, ArchitectureSpec model, TimedHead modelHead, DeviceFingerprint current) {
+        if (!arch.sameLayers(model)) {
+            throw new InvalidInputException(source + " was measured for " + arch.describeLayers() + " but the model is "
+                    + model.describeLayers());
+        }
+        if (!head.equals(modelHead)) {
+            throw new InvalidInputException(source + " was measured with a " + head.describe() + " head but the model "
+                    + "has a " + modelHead.describe() + " head; build a table of this model with sparsevit profile "
+                    + "--build-table --weights");
         }
         List<String> differences = fingerprint.differences(current);
         if (!differences.isEmpty()) {
             throw new InvalidInputException(source + " was measured on another device or engine setting ("
                     + String.join("; ", differences) + "); build a table here with sparsevit profile --build-table");
         }
-    }
-
-    /** Whether two architectures have the same layers (names and class counts aside). */
-    static boolean sameShape(ArchitectureSpec a, ArchitectureSpec b) {
-        return a.patchSize() == b.patchSize() && a.inChannels() == b.inChannels() && a.embedDim() == b.embedDim()
-                && a.depths().equals(b.depths()) && a.heads().equals(b.heads()) && a.windowSize() == b.windowSize()
-                && a.mlpRatio() == b.mlpRatio();
     }
 }

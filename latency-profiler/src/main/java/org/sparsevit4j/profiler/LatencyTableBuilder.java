@@ -17,6 +17,10 @@ import org.sparsevit4j.core.WindowGrid;
  * block every level, and random configurations like those the search draws (a ratio per pair,
  * sorted within the stage), seeded.
  *
+ * <p>At the end, plain passes (no part timing) of the {@linkplain LatencyTable#ANCHOR_RATIOS anchor
+ * configurations} record the build's absolute level, which a process using the table compares
+ * with its own ({@link CalibratedTable}).
+ *
  * <p>Why both: the sum of parts timed in uniform passes alone predicted mixed configurations a
  * few percent low on this project's machine (a block costs a little more after a block that kept
  * other windows than after one like itself), so each entry pools the passes of every context in
@@ -94,16 +98,18 @@ public final class LatencyTableBuilder {
                 }
             }
         }
-        LatencyTable draft = new LatencyTable(fingerprint, arch, timer.input(), plan, randomContexts, dense, rank,
-                blocks, List.of(), 0);
+        LatencyTable draft = new LatencyTable(fingerprint, arch, timer.head(), timer.input(), plan, randomContexts,
+                dense, rank, blocks, List.of(), List.of(), 0);
         List<LatencyTable.Check> checks = new ArrayList<>(LEVELS);
         for (int level = 0; level < LEVELS; level++) {
             Measured m = totals.get(level);
             checks.add(new LatencyTable.Check(level / 10.0, m.summary().medianMs(), draft.latencyMs(configs.get(level)),
                     m.noisy()));
         }
-        return new LatencyTable(fingerprint, arch, timer.input(), plan, randomContexts, dense, rank, blocks, checks,
-                (System.nanoTime() - start) / 1e9);
+        progress.accept("anchors");
+        List<LatencyTable.Check> anchors = CalibratedTable.anchor(draft, timer, plan).anchors();
+        return new LatencyTable(fingerprint, arch, timer.head(), timer.input(), plan, randomContexts, dense, rank,
+                blocks, checks, anchors, (System.nanoTime() - start) / 1e9);
     }
 
     /** Median of a part over the passes {@code where} selects; 0 for a part those passes never ran. */

@@ -18,6 +18,7 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.WindowGrid;
+import org.sparsevit4j.supernet.model.Precision;
 
 /**
  * A {@link LatencyTable} as a JSON file: what {@code sparsevit profile --build-table} writes and
@@ -26,18 +27,21 @@ import org.sparsevit4j.core.WindowGrid;
  * and the field.
  *
  * <pre>{@code
- * {"format": "sparsevit4j-latency-table", "version": 1,
- *  "fingerprint": {...}, "arch": {...}, "input": {"batch": 1, "height": 672, "width": 672, "dtype": "float32"},
+ * {"format": "sparsevit4j-latency-table", "version": 2,
+ *  "fingerprint": {...}, "arch": {...}, "input": {"batch": 1, "height": 672, "width": 672, "dtype": "f32"},
+ *  "head": {"task": "classification", "classes": 1000, "decoder_dim": 0},
  *  "plan": {...}, "dense_ms": {"patch_embed": 12.3, ...}, "rank_ms": [..per stage..],
  *  "blocks": [{"stage": 0, "block": 0, "shifted": false, "windows": 576, "kept": [576, 518, ...], "ms": [...]}, ...],
  *  "checks": [{"ratio": 0.0, "measured_ms_median": ..., "predicted_ms": ..., "noisy": false}, ...],
+ *  "anchors": [..the same for plain passes at uniform 0.0, 0.4, 0.8..],
  *  "build_seconds": 61.2}
  * }</pre>
  */
 public final class LatencyTableJson {
 
     static final String FORMAT = "sparsevit4j-latency-table";
-    static final int VERSION = 1;
+    /** 2: the task head and the precision are recorded, and the build's anchors; version 1 tables timed a classifier. */
+    static final int VERSION = 2;
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private LatencyTableJson() {
@@ -64,7 +68,11 @@ public final class LatencyTableJson {
         input.put("batch", table.input().batch());
         input.put("height", table.input().height());
         input.put("width", table.input().width());
-        input.put("dtype", "float32");
+        input.put("dtype", table.input().precision().cliName());
+        ObjectNode head = root.putObject("head");
+        head.put("task", table.head().task());
+        head.put("classes", table.head().classes());
+        head.put("decoder_dim", table.head().decoderDim());
         ObjectNode plan = root.putObject("plan");
         plan.put("warmup", table.plan().warmup());
         plan.put("runs", table.plan().runs());
@@ -94,19 +102,23 @@ public final class LatencyTableJson {
                 }
             }
         }
-        ArrayNode checks = root.putArray("checks");
-        for (LatencyTable.Check c : table.checks()) {
-            ObjectNode check = checks.addObject();
-            check.put("ratio", c.ratio());
-            check.put("measured_ms_median", c.measuredMs());
-            check.put("predicted_ms", c.predictedMs());
-            check.put("noisy", c.noisy());
-        }
+        writeChecks(root.putArray("checks"), table.checks());
+        writeChecks(root.putArray("anchors"), table.anchors());
         root.put("build_seconds", table.buildSeconds());
         try {
             AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the latency table", e);
+        }
+    }
+
+    private static void writeChecks(ArrayNode array, List<LatencyTable.Check> checks) {
+        for (LatencyTable.Check c : checks) {
+            ObjectNode check = array.addObject();
+            check.put("ratio", c.ratio());
+            check.put("measured_ms_median", c.measuredMs());
+            check.put("predicted_ms", c.predictedMs());
+            check.put("noisy", c.noisy());
         }
     }
 
@@ -154,7 +166,10 @@ public final class LatencyTableJson {
                 r.integer(a, "in_channels"), r.integer(a, "embed_dim"), r.integers(a, "depths"), r.integers(a, "heads"),
                 r.integer(a, "window_size"), r.number(a, "mlp_ratio"), r.integer(a, "num_classes"));
         JsonNode i = r.object(root, "input");
-        InputShape input = new InputShape(r.integer(i, "batch"), r.integer(i, "height"), r.integer(i, "width"));
+        InputShape input = new InputShape(r.integer(i, "batch"), r.integer(i, "height"), r.integer(i, "width"),
+                Precision.parse(r.text(i, "dtype")));
+        JsonNode h = r.object(root, "head");
+        TimedHead head = new TimedHead(r.text(h, "task"), r.integer(h, "classes"), r.integer(h, "decoder_dim"));
         JsonNode p = r.object(root, "plan");
         MeasurementPlan plan = new MeasurementPlan(r.integer(p, "warmup"), r.integer(p, "runs"),
                 r.number(p, "max_relative_spread"), r.integer(p, "retries"));
@@ -192,14 +207,17 @@ public final class LatencyTableJson {
                 }
             }
         }
+        return new LatencyTable(fingerprint, arch, head, input, plan, r.integer(p, "random_contexts"), dense, rank,
+                blocks, readChecks(r, root, "checks"), readChecks(r, root, "anchors"), r.number(root, "build_seconds"));
+    }
+
+    private static List<LatencyTable.Check> readChecks(Reader r, JsonNode root, String name) {
         List<LatencyTable.Check> checks = new ArrayList<>();
-        for (JsonNode c : root.path("checks")) {
+        for (JsonNode c : r.array(root, name)) {
             checks.add(new LatencyTable.Check(r.number(c, "ratio"), r.number(c, "measured_ms_median"),
-                    r.number(c, "predicted_ms"), c.path("noisy").asBoolean()));
+                    r.number(c, "predicted_ms"), r.bool(c, "noisy")));
         }
-        return new LatencyTable(fingerprint, arch, input, plan, r.integer(p, "random_contexts"), dense, rank, blocks,
-                checks,
-                root.path("build_seconds").asDouble());
+        return checks;
     }
 
     /** Field access that fails with one line naming the file and the field. */
@@ -243,6 +261,14 @@ public final class LatencyTableJson {
                 throw new InvalidInputException(file + ": \"" + name + "\" must be an integer");
             }
             return v.asInt();
+        }
+
+        boolean bool(JsonNode parent, String name) {
+            JsonNode v = field(parent, name);
+            if (!v.isBoolean()) {
+                throw new InvalidInputException(file + ": \"" + name + "\" must be true or false");
+            }
+            return v.asBoolean();
         }
 
         double number(JsonNode parent, String name) {

@@ -5,9 +5,9 @@ import org.sparsevit4j.core.InvalidInputException;
 /**
  * How to measure: untimed warm-up passes, timed passes, the largest relative spread (interquartile
  * range over median) a measurement may have, and how many times a noisier one is measured again
- * before it is reported as noisy.
+ * before it is reported as noisy; the seed of the order in which each round passes over the items.
  */
-public record MeasurementPlan(int warmup, int runs, double maxRelativeSpread, int retries) {
+public record MeasurementPlan(int warmup, int runs, double maxRelativeSpread, int retries, long orderSeed) {
 
     /** Spread above which a measurement is re-run: the middle half of the passes spanning 10% of the median. */
     public static final double DEFAULT_MAX_SPREAD = 0.10;
@@ -26,6 +26,14 @@ public record MeasurementPlan(int warmup, int runs, double maxRelativeSpread, in
         if (retries < 0) {
             throw new InvalidInputException("--retries " + retries + " must not be negative");
         }
+    }
+
+    /** Seed of the round-robin order unless a caller says otherwise. */
+    public static final long DEFAULT_ORDER_SEED = 0x0DE5_5EEDL;
+
+    /** A plan with the default order seed. */
+    public MeasurementPlan(int warmup, int runs, double maxRelativeSpread, int retries) {
+        this(warmup, runs, maxRelativeSpread, retries, DEFAULT_ORDER_SEED);
     }
 
     /** {@code warmup} and {@code runs} with the default noise check. */

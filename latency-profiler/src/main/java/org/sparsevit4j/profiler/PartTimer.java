@@ -1,7 +1,6 @@
 package org.sparsevit4j.profiler;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparsevit4j.supernet.model.ForwardObserver;
@@ -16,7 +15,8 @@ import org.sparsevit4j.supernet.model.ForwardObserver;
  */
 final class PartTimer implements ForwardObserver {
 
-    /** The part after the backbone's last: final norm, pooling, head and the copy of the logits to the host. */
+    /** The part after the backbone's last: the task head (a classifier's final norm, pooling and linear head, or a
+     * segmenter's decoder) and the copy of one logit to the host. */
     static final String REST = "head";
 
     private final boolean synchronize;
@@ -36,9 +36,7 @@ final class PartTimer implements ForwardObserver {
     @Override
     public void partDone(String part, NDArray output) {
         if (synchronize) {
-            try (NDArray one = output.get(new NDIndex().addIndices(0)).flatten().get(0)) {
-                one.toArray();
-            }
+            ForwardTimer.waitFor(output);
         }
         long now = System.nanoTime();
         parts.merge(part, (now - last) / 1e6, Double::sum);

@@ -70,6 +70,8 @@ class LatencyTableTest {
             }
         }
         assertEquals(9, table.checks().size());
+        assertEquals(LatencyTable.ANCHOR_RATIOS.length, table.anchors().size());
+        assertEquals(new TimedHead(TimedHead.CLASSIFICATION, SMALL.numClasses(), 0), table.head());
         assertEquals(4, table.randomContexts());
         assertTrue(table.buildSeconds() > 0);
     }
@@ -109,6 +111,8 @@ class LatencyTableTest {
         LatencyTable back = LatencyTableJson.read(file);
         assertEquals(table.fingerprint(), back.fingerprint());
         assertEquals(table.input(), back.input());
+        assertEquals(table.head(), back.head());
+        assertEquals(table.anchors(), back.anchors());
         assertEquals(table.denseMs(), back.denseMs());
         assertArrayEquals(table.rankMs(), back.rankMs());
         for (int s = 0; s < 2; s++) {
@@ -123,7 +127,11 @@ class LatencyTableTest {
         for (String[] broken : new String[][] {
             {"{", "not valid JSON"},
             {"[]", "not a latency table"},
-            {json.replace("\"version\" : 1", "\"version\" : 7"), "version 7"},
+            {json.replace("\"version\" : 2", "\"version\" : 7"), "version 7"},
+            {json.replace("\"version\" : 2", "\"version\" : 1"), "version 1"},
+            {json.replace("\"dtype\" : \"f32\"", "\"dtype\" : \"f8\""), "--dtype f8"},
+            {json.replace("\"task\" : \"classification\"", "\"task\" : \"detection\""), "detection"},
+            {json.replace("\"anchors\"", "\"anchor\""), "missing field \"anchors\""},
             {json.replaceFirst("\"ms\" : \\[ [0-9.E-]+", "\"ms\" : [ -1"), "must be a time in ms"},
             {json.replace("\"rank_ms\"", "\"rank\""), "missing field \"rank_ms\""},
         }) {
@@ -140,17 +148,23 @@ class LatencyTableTest {
     @Test
     void refusesAnotherDeviceSettingOrArchitecture() {
         DeviceFingerprint here = table.fingerprint();
-        table.requireApplies("t.json", SMALL.withNumClasses(99), here); // class count and name do not matter
+        TimedHead head = table.head();
+        table.requireApplies("t.json", SMALL, head, here);
         DeviceFingerprint moreThreads = new DeviceFingerprint(here.deviceType(), here.deviceId(), here.deviceName(),
                 here.engine(), here.engineVersion(), here.djlVersion(), here.intraOpThreads() + 1,
                 here.interOpThreads(), "99", here.os(), here.cpuModel());
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> table.requireApplies("t.json", SMALL, moreThreads));
+                () -> table.requireApplies("t.json", SMALL, head, moreThreads));
         assertTrue(e.getMessage().contains("intra-op threads: " + here.intraOpThreads() + " vs "
                 + (here.intraOpThreads() + 1)), e.getMessage());
         assertTrue(!e.getMessage().contains("java"), "the Java version is not matched: " + e.getMessage());
         assertThrows(InvalidInputException.class, () -> table.requireApplies("t.json", ArchitectureSpec.preset(
-                "swin_micro"), here));
+                "swin_micro"), head, here));
+        InvalidInputException other = assertThrows(InvalidInputException.class, () -> table.requireApplies("t.json",
+                SMALL, new TimedHead(TimedHead.SEGMENTATION, 5, 32), here));
+        assertTrue(other.getMessage().contains("segmentation"), other.getMessage());
+        assertThrows(InvalidInputException.class, () -> table.requireApplies("t.json", SMALL,
+                new TimedHead(TimedHead.CLASSIFICATION, 99, 0), here), "a head of other classes is another model");
     }
 
     @Test

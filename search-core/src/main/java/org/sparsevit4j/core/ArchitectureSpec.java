@@ -90,6 +90,24 @@ public record ArchitectureSpec(
                 windowSize, mlpRatio, classes);
     }
 
+    /**
+     * Whether {@code other} has the same layers: patch size, input channels, embedding width, depths,
+     * heads, window and MLP ratio. Names and class counts aside (a preset's name says nothing about a
+     * file, and the head is not the backbone); {@code swin_s} and {@code swin_b} share their depths and
+     * differ here.
+     */
+    public boolean sameLayers(ArchitectureSpec other) {
+        return patchSize == other.patchSize && inChannels == other.inChannels && embedDim == other.embedDim
+                && depths.equals(other.depths) && heads.equals(other.heads) && windowSize == other.windowSize
+                && mlpRatio == other.mlpRatio;
+    }
+
+    /** {@code swin_t (embed 96, depths [2, 2, 6, 2], heads [3, 6, 12, 24], window 7)}: the layers, for messages. */
+    public String describeLayers() {
+        return name + " (patch " + patchSize + ", embed " + embedDim + ", depths " + depths + ", heads " + heads
+                + ", window " + windowSize + ", mlp ratio " + mlpRatio + ")";
+    }
+
     public int numStages() {
         return depths.size();
     }

@@ -52,6 +52,11 @@ public final class SyntheticScenes implements SampleSource {
         this.classNames = List.copyOf(names);
     }
 
+    /** Classes of the scenes for {@code task}: the six objects, and the background for segmentation. */
+    public static int classCount(Task task) {
+        return SceneClass.values().length + (task == Task.SEGMENTATION ? 1 : 0);
+    }
+
     /** Native rows of a scene. */
     public int nativeHeight() {
         return options.syntheticHeight();

@@ -60,7 +60,8 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
     /**
      * The output of every stage (before merging) for a batch of images under a configuration.
      *
-     * @param images {@code (B, in, H, W)} float32, H and W at least the patch size
+     * @param images {@code (B, in, H, W)} floating point (cast to the model's {@link #precision}), H and W at
+     *     least the patch size
      * @param config one ratio per block of this architecture
      * @return one {@code (B, H_s, W_s, C_s)} array per stage, attached to the images' manager
      */
@@ -70,7 +71,9 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
         MacRecorder rec = recorder;
         ForwardObserver watcher = observer;
         List<NDArray> outputs = new ArrayList<>(stages.size());
-        NDArray x = embedding.apply(ps, images, training, rec);
+        DataType type = precision().dataType();
+        NDArray input = images.getDataType() == type ? images : images.toType(type, false);
+        NDArray x = embedding.apply(ps, input, training, rec);
         if (watcher != null) {
             watcher.partDone("patch_embed", x);
         }
@@ -101,9 +104,14 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
             throw new InvalidInputException("input of " + shape.get(2) + "x" + shape.get(3) + " pixels is smaller than "
                     + arch.name() + "'s patch of " + arch.patchSize());
         }
-        if (images.getDataType() != DataType.FLOAT32) {
-            throw new InvalidInputException("input is " + images.getDataType() + "; the model runs on float32");
+        if (!images.getDataType().isFloating()) {
+            throw new InvalidInputException("input is " + images.getDataType() + "; the model takes floating-point images");
         }
+    }
+
+    /** The type the parameters (and so the activations) are in; the input is cast to it. */
+    public Precision precision() {
+        return Precision.of(embedding.weight().getArray().getDataType());
     }
 
     /** The configuration a {@code forward} without a {@code "sparsity"} param runs. */

@@ -27,6 +27,11 @@ public interface SwinModel extends Block, AutoCloseable {
         return backbone().arch();
     }
 
+    /** The type the model computes in. */
+    default Precision precision() {
+        return backbone().precision();
+    }
+
     @Override
     void close();
 }

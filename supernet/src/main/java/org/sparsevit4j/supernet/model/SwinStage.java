@@ -74,7 +74,7 @@ public final class SwinStage extends CompositeBlock {
         int height = Math.toIntExact(shape.get(1));
         int width = Math.toIntExact(shape.get(2));
         long c = shape.get(3);
-        WindowLayout layout = layouts.of(height, width, x.getDevice());
+        WindowLayout layout = layouts.of(height, width, x.getDevice(), x.getDataType());
         int nW = layout.numWindows();
         long n = layout.tokensPerWindow();
 

@@ -2,6 +2,7 @@ package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.sparsevit4j.core.WindowGrid;
 
@@ -53,7 +54,7 @@ public final class WindowLayout {
     private final NDArray validTokens;
     private final NDArray shiftMask;
 
-    WindowLayout(int height, int width, int window, NDManager cache) {
+    WindowLayout(int height, int width, int window, DataType type, NDManager cache) {
         this.height = height;
         this.width = width;
         this.window = window;
@@ -100,11 +101,22 @@ public final class WindowLayout {
         shiftOrder = cache.create(shifted);
         shiftOrderByWindow = shiftOrder.reshape(numWindows, tokensPerWindow);
         shiftInverse = cache.create(inverse);
-        validTokens = cache.create(valid, new Shape(numWindows, tokensPerWindow));
-        validRegular = padded ? cache.create(valid, byToken) : null;
-        validShifted = padded ? cache.create(validShift, byToken) : null;
-        shiftMask = shifts() ? cache.create(buildShiftMask(), new Shape(numWindows, 1, tokensPerWindow, tokensPerWindow))
+        validTokens = typed(cache.create(valid, new Shape(numWindows, tokensPerWindow)), type);
+        validRegular = padded ? typed(cache.create(valid, byToken), type) : null;
+        validShifted = padded ? typed(cache.create(validShift, byToken), type) : null;
+        shiftMask = shifts()
+                ? typed(cache.create(buildShiftMask(), new Shape(numWindows, 1, tokensPerWindow, tokensPerWindow)), type)
                 : null;
+    }
+
+    /** {@code array} in {@code type} (0, 1 and −100 are exact in every float type), on the same manager. */
+    private static NDArray typed(NDArray array, DataType type) {
+        if (array.getDataType() == type) {
+            return array;
+        }
+        NDArray cast = array.toType(type, false);
+        array.close();
+        return cast;
     }
 
     /** Regular-order position of padded-map cell (r, c). */

@@ -2,6 +2,7 @@ package org.sparsevit4j.supernet.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WindowLayouts implements AutoCloseable {
 
     private final int window;
-    private final Map<Long, WindowLayout> bySize = new ConcurrentHashMap<>();
+    private final Map<Key, WindowLayout> bySize = new ConcurrentHashMap<>();
     private final long[] relativeIndex;
     private NDManager cache;
 
@@ -23,11 +24,22 @@ public final class WindowLayouts implements AutoCloseable {
         this.relativeIndex = buildRelativeIndex(window);
     }
 
-    /** The layout of an {@code height × width} map on {@code device}. */
-    public synchronized WindowLayout of(int height, int width, Device device) {
+    /** The layout of an {@code height × width} map on {@code device}, its masks in float32. */
+    public WindowLayout of(int height, int width, Device device) {
+        return of(height, width, device, DataType.FLOAT32);
+    }
+
+    /**
+     * The layout of an {@code height × width} map on {@code device}, its masks in {@code type}
+     * (the activations' type: a float32 mask would promote half-precision attention logits).
+     */
+    public synchronized WindowLayout of(int height, int width, Device device, DataType type) {
         NDManager manager = manager(device);
-        return bySize.computeIfAbsent(((long) height << 32) | width,
-                key -> new WindowLayout(height, width, window, manager));
+        return bySize.computeIfAbsent(new Key(height, width, type),
+                key -> new WindowLayout(height, width, window, type, manager));
+    }
+
+    private record Key(int height, int width, DataType type) {
     }
 
     /**

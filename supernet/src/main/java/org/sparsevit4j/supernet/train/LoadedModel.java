@@ -1,7 +1,6 @@
 package org.sparsevit4j.supernet.train;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.supernet.data.Task;
+import org.sparsevit4j.supernet.model.Precision;
 import org.sparsevit4j.supernet.model.SwinModel;
 import org.sparsevit4j.supernet.weights.SwinWeights;
 
@@ -26,15 +26,20 @@ import org.sparsevit4j.supernet.weights.SwinWeights;
 public record LoadedModel(SwinModel model, ModelSpec spec, Path file, Optional<CheckpointMeta> meta)
         implements AutoCloseable {
 
-    /** Loads {@code weights} (file or run folder) onto {@code manager}. */
+    /** Loads {@code weights} (file or run folder) onto {@code manager}, in float32. */
     public static LoadedModel load(Path weights, NDManager manager) {
+        return load(weights, manager, Precision.F32);
+    }
+
+    /** Loads {@code weights} (file or run folder) onto {@code manager}, cast to {@code precision}. */
+    public static LoadedModel load(Path weights, NDManager manager, Precision precision) {
         Path file = Checkpoints.resolve(weights);
         Optional<CheckpointMeta> meta = Checkpoints.meta(file);
         try (SwinWeights tensors = SwinWeights.open(file)) {
             ModelSpec spec = meta.map(CheckpointMeta::model).orElseGet(() -> classifierOf(tensors.inferArchitecture()));
             SwinModel model = spec.create();
             try {
-                model.initialize(manager, DataType.FLOAT32, new Shape(1, spec.arch().inChannels(), 224, 224));
+                precision.initialize(model, manager, new Shape(1, spec.arch().inChannels(), 224, 224));
                 tensors.loadInto(model);
             } catch (RuntimeException e) {
                 model.close();

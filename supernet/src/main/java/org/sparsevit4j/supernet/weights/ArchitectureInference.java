@@ -57,17 +57,11 @@ final class ArchitectureInference {
                 inChannels, embed, depths, heads, window, mlpRatio, (int) head[0]);
         for (String name : ArchitectureSpec.presetNames()) {
             ArchitectureSpec preset = ArchitectureSpec.preset(name).withNumClasses(spec.numClasses());
-            if (sameShape(preset, spec)) {
+            if (preset.sameLayers(spec)) {
                 return preset;
             }
         }
         return spec;
-    }
-
-    private static boolean sameShape(ArchitectureSpec a, ArchitectureSpec b) {
-        return a.patchSize() == b.patchSize() && a.inChannels() == b.inChannels() && a.embedDim() == b.embedDim()
-                && a.depths().equals(b.depths()) && a.heads().equals(b.heads()) && a.windowSize() == b.windowSize()
-                && a.mlpRatio() == b.mlpRatio() && a.numClasses() == b.numClasses();
     }
 
     private static String blockKey(int stage, int block, String rest) {

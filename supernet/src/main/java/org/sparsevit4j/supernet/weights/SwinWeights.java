@@ -19,6 +19,7 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
 import org.sparsevit4j.supernet.io.TensorInfo;
+import org.sparsevit4j.supernet.model.Precision;
 import org.sparsevit4j.supernet.model.SwinClassifier;
 import org.sparsevit4j.supernet.model.SwinModel;
 
@@ -104,8 +105,17 @@ public final class SwinWeights implements AutoCloseable {
      * @param arch the architecture to build, or null to infer it from the weights
      */
     public SwinClassifier newModel(NDManager manager, ArchitectureSpec arch) {
+        return newModel(manager, arch, Precision.F32);
+    }
+
+    /**
+     * A classifier holding these weights cast to {@code precision}, its parameters on {@code manager}.
+     *
+     * @param arch the architecture to build, or null to infer it from the weights
+     */
+    public SwinClassifier newModel(NDManager manager, ArchitectureSpec arch, Precision precision) {
         SwinClassifier model = new SwinClassifier(arch != null ? arch : inferArchitecture());
-        model.initialize(manager, DataType.FLOAT32, new Shape(1, model.arch().inChannels(), 224, 224));
+        precision.initialize(model, manager, new Shape(1, model.arch().inChannels(), 224, 224));
         loadInto(model);
         return model;
     }
@@ -178,9 +188,10 @@ public final class SwinWeights implements AutoCloseable {
     private static void assign(NDArray parameter, float[] values) {
         boolean gradMode = JniUtils.isGradMode(); // an in-place write to a parameter must not be recorded
         JniUtils.setGradMode(false);
-        try (NDManager scope = parameter.getManager().newSubManager();
-                NDArray source = scope.create(values, parameter.getShape())) {
-            parameter.set(new NDIndex("..."), source);
+        try (NDManager scope = parameter.getManager().newSubManager()) {
+            NDArray source = scope.create(values, parameter.getShape());
+            // a model loaded in half precision gets its weights rounded here, as torch's .half() rounds them
+            parameter.set(new NDIndex("..."), source.toType(parameter.getDataType(), false));
         } finally {
             JniUtils.setGradMode(gradMode);
         }

@@ -93,6 +93,11 @@ public final class SwinFixtures implements AutoCloseable {
         }
     }
 
+    /** The path of a committed fixture file as a string, or "" when there is no such fixture. */
+    public static String resourceOrNull(String name) {
+        return SwinFixtures.class.getResource("/fixtures/" + name) == null ? "" : resource(name).toString();
+    }
+
     /** The cases run with the deterministic float32 weights. */
     public List<Case> f32Cases() {
         return cases.stream().filter(c -> c.weights().equals("f32")).toList();
@@ -147,6 +152,16 @@ public final class SwinFixtures implements AutoCloseable {
             float[] values = DeterministicWeights.parameter(e.getKey(), p.getArray().getShape().getShape(),
                     DeterministicWeights.FIXTURE_SEED);
             p.getArray().set(FloatBuffer.wrap(rounding.apply(values)));
+        }
+        return model;
+    }
+
+    /** A classifier of {@code arch} in {@code precision}, holding the fixture weights cast to it. */
+    public static SwinClassifier model(NDManager manager, ArchitectureSpec arch, Precision precision) {
+        SwinClassifier model = new SwinClassifier(arch);
+        precision.initialize(model, manager, new Shape(1, 3, 224, 224));
+        try (NDManager scope = manager.newSubManager(); SwinClassifier values = model(scope, arch, UnaryOperator.identity())) {
+            Precision.copyValues(values, model);
         }
         return model;
     }

@@ -51,6 +51,8 @@ class TorchvisionParityTest {
         SwinClassifier model = MODELS.computeIfAbsent(c.arch(),
                 a -> SwinFixtures.model(manager, fixtures.arch(a), UnaryOperator.identity()));
         float[] errors = fixtures.errors(model, manager, c);
+        System.out.printf("%s on %s: max error logits %.2e, pooled %.2e%n", name, manager.getDevice(), errors[0],
+                errors[1]);
         assertTrue(errors[0] <= TOLERANCE, name + ": logits off by " + errors[0]);
         assertTrue(errors[1] <= TOLERANCE, name + ": pooled features off by " + errors[1]);
     }

@@ -1,0 +1,122 @@
+package org.sparsevit4j.profiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.search.CostModel;
+
+/**
+ * A latency table re-anchored to the process that uses it: the table's relative costs (which
+ * configuration costs what fraction of which) scaled by one factor fitted to a few plain passes
+ * measured here and now.
+ *
+ * <p>Why: a table is built once and used later in other processes, and the absolute speed of a
+ * process drifts: on a shared CPU the same pass took 10–30% longer a minute later in a fresh
+ * process (allocator state, clock frequency, other load), and every prediction came out low by
+ * about the same factor. On a GPU, timing the parts in place adds a synchronisation per part, so
+ * the table's sum exceeds a plain pass by a near-constant factor. Both are multiplicative; the
+ * ranking of configurations, which the table gets right, is not affected.
+ *
+ * <p>The factor minimises the squared relative error of the scaled sum over the anchors (dense and
+ * uniform 0.4 and 0.8): {@code s = Σ(pᵢ/mᵢ) / Σ(pᵢ/mᵢ)²}. It is recorded in the provenance of
+ * what it predicts, next to the drift from the build's own anchors.
+ *
+ * @param table the table
+ * @param scale the factor applied to every prediction (1 when not anchored)
+ * @param anchors the anchors measured in this process, beside the table's unscaled sum; empty when
+ *     not anchored
+ */
+public record CalibratedTable(LatencyTable table, double scale, List<LatencyTable.Check> anchors) implements CostModel {
+
+    /** Warm-up and timed passes of each anchor: under a second for Swin-T on a GPU, ~10 s on two CPU cores. */
+    public static final MeasurementPlan ANCHOR_PLAN = new MeasurementPlan(2, 5, MeasurementPlan.DEFAULT_MAX_SPREAD, 1);
+
+    public CalibratedTable {
+        Objects.requireNonNull(table, "table");
+        anchors = List.copyOf(anchors);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("latency scale " + scale);
+        }
+    }
+
+    /** The table as built, not re-anchored. */
+    public static CalibratedTable unanchored(LatencyTable table) {
+        return new CalibratedTable(table, 1.0, List.of());
+    }
+
+    /**
+     * Measures the anchors with {@code timer} (the model and input of the table, on its device) and
+     * fits the scale.
+     */
+    public static CalibratedTable anchor(LatencyTable table, ForwardTimer timer, MeasurementPlan plan) {
+        List<SparsityConfig> configs = new ArrayList<>();
+        for (double ratio : LatencyTable.ANCHOR_RATIOS) {
+            configs.add(SparsityConfig.uniform(table.arch(), ratio));
+        }
+        List<Measured> measured = LatencyMeasurement.configurations(timer, configs, plan, line -> { });
+        List<LatencyTable.Check> anchors = new ArrayList<>();
+        for (int k = 0; k < configs.size(); k++) {
+            anchors.add(new LatencyTable.Check(LatencyTable.ANCHOR_RATIOS[k], measured.get(k).summary().medianMs(),
+                    table.latencyMs(configs.get(k)), measured.get(k).noisy()));
+        }
+        return new CalibratedTable(table, fit(anchors), anchors);
+    }
+
+    /** The table anchored by anchors measured earlier (a resumed search reuses those it started with). */
+    public static CalibratedTable of(LatencyTable table, List<LatencyTable.Check> anchors) {
+        return new CalibratedTable(table, fit(anchors), anchors);
+    }
+
+    /** The factor minimising the squared relative error of {@code scale · predicted} against measured. */
+    static double fit(List<LatencyTable.Check> anchors) {
+        double sum = 0;
+        double squares = 0;
+        for (LatencyTable.Check a : anchors) {
+            double q = a.predictedMs() / a.measuredMs();
+            sum += q;
+            squares += q * q;
+        }
+        return squares > 0 ? sum / squares : 1.0;
+    }
+
+    @Override
+    public double latencyMs(SparsityConfig config) {
+        return scale * table.latencyMs(config);
+    }
+
+    /**
+     * How much slower this process ran the anchors than the build's process did (1.1: 10% slower),
+     * or NaN when either side has no anchors.
+     */
+    public double driftFromBuild() {
+        if (anchors.isEmpty() || table.anchors().size() != anchors.size()) {
+            return Double.NaN;
+        }
+        double log = 0;
+        for (int k = 0; k < anchors.size(); k++) {
+            log += Math.log(anchors.get(k).measuredMs() / table.anchors().get(k).measuredMs());
+        }
+        return Math.exp(log / anchors.size());
+    }
+
+    @Override
+    public String description() {
+        if (anchors.isEmpty()) {
+            return table.description() + ", not re-anchored";
+        }
+        double drift = driftFromBuild();
+        return table.description() + String.format(Locale.ROOT, ", re-anchored x%.4f by plain passes at uniform %s here"
+                + "%s", scale, ratios(), Double.isNaN(drift) ? "" : String.format(Locale.ROOT,
+                        " (this process ran them %.3fx as long as the build's)", drift));
+    }
+
+    private static String ratios() {
+        StringBuilder out = new StringBuilder();
+        for (double r : LatencyTable.ANCHOR_RATIOS) {
+            out.append(out.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", r));
+        }
+        return out.toString();
+    }
+}
