@@ -161,7 +161,10 @@ else
     abi="$(python3 -c 'import torch; print(int(torch._C._GLIBCXX_USE_CXX11_ABI))' 2>/dev/null || echo 1)"
     mkdir -p "$work/build/objects"
     : >"$work/build.log"
-    flags=(-O2 -fPIC -std=c++17 -D_GLIBCXX_USE_CXX11_ABI="$abi" -I"$torch/include"
+    # libtorch's headers need C++20 since 2.10 or so (its CMake config says which)
+    std=c++17
+    grep -qs 'CXX_STANDARD 20' "$torch/share/cmake/Torch/TorchConfig.cmake" && std=c++20
+    flags=(-O2 -fPIC -std="$std" -D_GLIBCXX_USE_CXX11_ABI="$abi" -I"$torch/include"
         -I"$torch/include/torch/csrc/api/include" -I"$work/src/build/include" -I"$bundle/jdk-include"
         -I"$bundle/jdk-include/linux" -I"$work/src/api-native")
     ls "$work/src/src/main/native/"*.cc | xargs -P "$jobs" -I{} sh -c \
