@@ -27,6 +27,10 @@ deadline=$((start + ${BUDGET_S:-540}))
 pack() { tar -C "$work" -czf "$out/results.tar.gz" results; }
 step() { # step NAME TIMEOUT_S COMMAND...: runs, logs to results/NAME.log, says how it ended
     local name="$1" limit="$2"; shift 2
+    # SKIP="bench half-reference ...": steps (or their prefixes) to leave out of this run
+    for skipped in ${SKIP:-}; do
+        [[ "$name" == "$skipped"* ]] && { say "$name: skipped (SKIP)"; return 98; }
+    done
     local left=$((deadline - $(date +%s) - 10))
     if (( left < 20 )); then say "$name: skipped, ${left}s left"; return 99; fi
     (( limit > left )) && limit=$left
@@ -87,8 +91,10 @@ jars="$(printf '%s:' "$lib"/lib/*.jar)$lib/cli.jar"
 
 # --- (a) parity on the GPU ----------------------------------------------------------------------
 step half-reference 120 python3 "$root/tools/fixtures/make_half_fixtures.py" --device "$cuda" "$out"
+reference=()
+[[ -f "$out/swin_reference_f16.safetensors" ]] && reference=(-Dsparsevit.fixtures.f16="$out/swin_reference_f16.safetensors")
 NVIDIA_TF32_OVERRIDE=0 step parity 240 "$java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
-    -Dsparsevit.fixtures.f16="$out/swin_reference_f16.safetensors" -jar "$lib/junit-console.jar" execute \
+    "${reference[@]}" -jar "$lib/junit-console.jar" execute \
     --class-path "$lib/supernet-tests.jar:$jars" --select-class org.sparsevit4j.supernet.model.TorchvisionParityTest \
     --select-class org.sparsevit4j.supernet.model.HalfPrecisionTest --details=tree --disable-banner --disable-ansi-colors
 grep -E "off by|from torchvision|max error" "$results/parity.log" >>"$summary"

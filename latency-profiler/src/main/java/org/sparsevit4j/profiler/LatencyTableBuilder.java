@@ -17,7 +17,9 @@ import org.sparsevit4j.core.WindowGrid;
  * block every level, and random configurations like those the search draws (a ratio per pair,
  * sorted within the stage), seeded.
  *
- * <p>At the end, plain passes (no part timing) of the {@linkplain LatencyTable#ANCHOR_RATIOS anchor
+ * <p>The sums of parts are then fitted to whole passes ({@link LatencyTable.Calibration}): on a GPU,
+ * where every part ends with a synchronisation, to plain passes of the same configurations timed
+ * round-robin. At the end, plain passes of the {@linkplain LatencyTable#ANCHOR_RATIOS anchor
  * configurations} record the build's absolute level, which a process using the table compares
  * with its own ({@link CalibratedTable}).
  *
@@ -98,18 +100,62 @@ public final class LatencyTableBuilder {
                 }
             }
         }
+        LatencyTable sums = new LatencyTable(fingerprint, arch, timer.head(), timer.input(), plan, randomContexts,
+                dense, rank, blocks, LatencyTable.Calibration.NONE, List.of(), List.of(), 0);
+        // the whole passes the sums are fitted to: plain passes where parts are synchronised, else the
+        // part-timed passes themselves (their parts partition them)
+        boolean plain = timing.synchronizes();
+        List<Measured> whole = plain ? LatencyMeasurement.configurations(timer, configs, plan,
+                line -> progress.accept("plain passes, " + line)) : totals;
+        double[] sum = new double[configs.size()];
+        double[] pass = new double[configs.size()];
+        for (int k = 0; k < configs.size(); k++) {
+            sum[k] = sums.partSumMs(configs.get(k));
+            pass[k] = whole.get(k).summary().medianMs();
+        }
+        LatencyTable.Calibration calibration = fit(sum, pass, plain);
         LatencyTable draft = new LatencyTable(fingerprint, arch, timer.head(), timer.input(), plan, randomContexts,
-                dense, rank, blocks, List.of(), List.of(), 0);
+                dense, rank, blocks, calibration, List.of(), List.of(), 0);
         List<LatencyTable.Check> checks = new ArrayList<>(LEVELS);
         for (int level = 0; level < LEVELS; level++) {
-            Measured m = totals.get(level);
+            Measured m = whole.get(level);
             checks.add(new LatencyTable.Check(level / 10.0, m.summary().medianMs(), draft.latencyMs(configs.get(level)),
                     m.noisy()));
         }
         progress.accept("anchors");
         List<LatencyTable.Check> anchors = CalibratedTable.anchor(draft, timer, plan).anchors();
         return new LatencyTable(fingerprint, arch, timer.head(), timer.input(), plan, randomContexts, dense, rank,
-                blocks, checks, anchors, (System.nanoTime() - start) / 1e9);
+                blocks, calibration, checks, anchors, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The line {@code pass = a + b · sum} minimising the squared relative error over the configurations
+     * (weighted least squares, weights 1/pass²); a line through the origin when the sums do not
+     * spread enough to fit two parameters, and none when even that fails.
+     */
+    static LatencyTable.Calibration fit(double[] sum, double[] pass, boolean plain) {
+        double sw = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (int k = 0; k < sum.length; k++) {
+            double w = 1 / (pass[k] * pass[k]);
+            sw += w;
+            sx += w * sum[k];
+            sy += w * pass[k];
+            sxx += w * sum[k] * sum[k];
+            sxy += w * sum[k] * pass[k];
+        }
+        double det = sw * sxx - sx * sx;
+        if (sum.length >= 3 && det > 1e-12 * sw * sxx) {
+            double slope = (sw * sxy - sx * sy) / det;
+            double offset = (sy - slope * sx) / sw;
+            if (slope > 0 && Double.isFinite(offset)) {
+                return new LatencyTable.Calibration(offset, slope, sum.length, plain);
+            }
+        }
+        return sxx > 0 ? new LatencyTable.Calibration(0, sxy / sxx, sum.length, plain) : LatencyTable.Calibration.NONE;
     }
 
     /** Median of a part over the passes {@code where} selects; 0 for a part those passes never ran. */

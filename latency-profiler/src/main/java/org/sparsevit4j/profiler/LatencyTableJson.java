@@ -32,6 +32,7 @@ import org.sparsevit4j.supernet.model.Precision;
  *  "head": {"task": "classification", "classes": 1000, "decoder_dim": 0},
  *  "plan": {...}, "dense_ms": {"patch_embed": 12.3, ...}, "rank_ms": [..per stage..],
  *  "blocks": [{"stage": 0, "block": 0, "shifted": false, "windows": 576, "kept": [576, 518, ...], "ms": [...]}, ...],
+ *  "calibration": {"offset_ms": 0.0, "slope": 1.0, "passes": 36, "plain_passes": false},
  *  "checks": [{"ratio": 0.0, "measured_ms_median": ..., "predicted_ms": ..., "noisy": false}, ...],
  *  "anchors": [..the same for plain passes at uniform 0.0, 0.4, 0.8..],
  *  "build_seconds": 61.2}
@@ -40,7 +41,10 @@ import org.sparsevit4j.supernet.model.Precision;
 public final class LatencyTableJson {
 
     static final String FORMAT = "sparsevit4j-latency-table";
-    /** 2: the task head and the precision are recorded, and the build's anchors; version 1 tables timed a classifier. */
+    /**
+     * 2: the task head, the precision, the calibration of sums to passes and the build's anchors are
+     * recorded; version 1 tables timed a classifier.
+     */
     static final int VERSION = 2;
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -102,6 +106,11 @@ public final class LatencyTableJson {
                 }
             }
         }
+        ObjectNode calibration = root.putObject("calibration");
+        calibration.put("offset_ms", table.calibration().offsetMs());
+        calibration.put("slope", table.calibration().slope());
+        calibration.put("passes", table.calibration().passes());
+        calibration.put("plain_passes", table.calibration().plainPasses());
         writeChecks(root.putArray("checks"), table.checks());
         writeChecks(root.putArray("anchors"), table.anchors());
         root.put("build_seconds", table.buildSeconds());
@@ -207,8 +216,12 @@ public final class LatencyTableJson {
                 }
             }
         }
+        JsonNode c = r.object(root, "calibration");
+        LatencyTable.Calibration calibration = new LatencyTable.Calibration(r.number(c, "offset_ms"),
+                r.number(c, "slope"), r.integer(c, "passes"), r.bool(c, "plain_passes"));
         return new LatencyTable(fingerprint, arch, head, input, plan, r.integer(p, "random_contexts"), dense, rank,
-                blocks, readChecks(r, root, "checks"), readChecks(r, root, "anchors"), r.number(root, "build_seconds"));
+                blocks, calibration, readChecks(r, root, "checks"), readChecks(r, root, "anchors"),
+                r.number(root, "build_seconds"));
     }
 
     private static List<LatencyTable.Check> readChecks(Reader r, JsonNode root, String name) {

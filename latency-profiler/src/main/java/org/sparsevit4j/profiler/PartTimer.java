@@ -27,6 +27,11 @@ final class PartTimer implements ForwardObserver {
         this.synchronize = synchronize;
     }
 
+    /** Whether each part waits for the device (a GPU) before the clock is read. */
+    boolean synchronizes() {
+        return synchronize;
+    }
+
     /** Forgets the previous pass and starts the clock. */
     void start() {
         parts.clear();

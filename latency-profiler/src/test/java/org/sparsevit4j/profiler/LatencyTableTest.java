@@ -2,6 +2,7 @@ package org.sparsevit4j.profiler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,20 @@ class LatencyTableTest {
     }
 
     @Test
+    void theCalibrationIsTheLineThroughSumsAndPasses() {
+        double[] sums = {10, 20, 30, 40};
+        double[] passes = {2 + 0.9 * 10, 2 + 0.9 * 20, 2 + 0.9 * 30, 2 + 0.9 * 40};
+        LatencyTable.Calibration line = LatencyTableBuilder.fit(sums, passes, true);
+        assertEquals(2, line.offsetMs(), 1e-9);
+        assertEquals(0.9, line.slope(), 1e-12);
+        assertTrue(line.plainPasses());
+        // one configuration: no line to fit, a factor through the origin
+        LatencyTable.Calibration single = LatencyTableBuilder.fit(new double[] {10}, new double[] {12}, false);
+        assertEquals(0, single.offsetMs());
+        assertEquals(1.2, single.slope(), 1e-12);
+    }
+
+    @Test
     void levelsThatKeepTheSameWindowsShareATime() {
         // stage 1 has 4 windows: levels 1 and 2 both keep 3 (floor 3.6, 3.2), levels 3..5 keep 2
         double[] block = table.blockMs()[1][0];
@@ -94,12 +109,19 @@ class LatencyTableTest {
                 denseBlocks += block[0];
             }
         }
-        assertEquals(dense + denseBlocks, table.latencyMs(SparsityConfig.dense(SMALL)), 1e-9);
+        assertEquals(dense + denseBlocks, table.partSumMs(SparsityConfig.dense(SMALL)), 1e-9);
         // stage 0 dense, stage 1 at 0.3 then 0.5: one ranking (stage 1), blocks at their levels
         SparsityConfig mixed = SparsityConfig.ofLevels(new int[][] {{0, 0}, {3, 5}});
         double expected = dense + table.blockMs()[0][0][0] + table.blockMs()[0][1][0] + table.rankMs()[1]
                 + table.blockMs()[1][0][3] + table.blockMs()[1][1][5];
-        assertEquals(expected, table.latencyMs(mixed), 1e-9);
+        assertEquals(expected, table.partSumMs(mixed), 1e-9);
+        LatencyTable.Calibration line = table.calibration();
+        assertEquals(line.offsetMs() + line.slope() * expected, table.latencyMs(mixed), 1e-9);
+        // on the CPU the parts partition the pass: the fitted line is close to the identity
+        assertFalse(line.plainPasses());
+        assertEquals(9 + 4, line.passes());
+        double calibrated = table.latencyMs(SparsityConfig.dense(SMALL));
+        assertEquals(1, calibrated / table.partSumMs(SparsityConfig.dense(SMALL)), 0.25, "calibration " + line);
         assertThrows(InvalidInputException.class, () -> table.latencyMs(SparsityConfig.dense(ArchitectureSpec.preset(
                 "swin_t"))));
     }
@@ -113,6 +135,7 @@ class LatencyTableTest {
         assertEquals(table.input(), back.input());
         assertEquals(table.head(), back.head());
         assertEquals(table.anchors(), back.anchors());
+        assertEquals(table.calibration(), back.calibration());
         assertEquals(table.denseMs(), back.denseMs());
         assertArrayEquals(table.rankMs(), back.rankMs());
         for (int s = 0; s < 2; s++) {

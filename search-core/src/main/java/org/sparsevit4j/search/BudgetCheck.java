@@ -11,8 +11,9 @@ import org.sparsevit4j.core.InvalidInputException;
  * bound, and the up-front checks that keep a search from spinning on a budget nothing can meet.
  *
  * <p>{@link #resolve} fails at once, naming both numbers, when the sparsest configuration (every
- * ratio 0.8) already exceeds a ceiling, when the dense configuration is still below the latency
- * floor, or when a latency bound is set without a {@link CostModel}. It reports a warning when even
+ * ratio 0.8) already exceeds the MAC ceiling, when every uniform configuration is predicted above
+ * the latency ceiling or below its floor (latency need not fall with sparsity), or when a latency
+ * bound is set without a {@link CostModel}. It reports a warning when even
  * the dense configuration meets the budget, since the search is then unconstrained.
  */
 public final class BudgetCheck {
@@ -57,7 +58,6 @@ public final class BudgetCheck {
 
     private void requireSatisfiable() {
         Genome dense = codec.uniform(0);
-        Genome sparsest = codec.uniform(SparsityCodec.MAX_LEVEL);
         long sparsestMacs = macTable.sparsestMacs();
         if (sparsestMacs > maxMacs) {
             throw new InvalidInputException("max MACs " + budget.maxMacs() + " (" + gmacs(maxMacs)
@@ -66,19 +66,27 @@ public final class BudgetCheck {
         }
         boolean denseMeetsAll = macTable.denseMacs() <= maxMacs;
         if (latencyModel != null) {
-            double sparsestMs = latency(sparsest);
-            double denseMs = latency(dense);
-            if (sparsestMs > maxLatencyMs) {
-                throw new InvalidInputException("max latency " + ms(maxLatencyMs)
-                        + " ms is below the sparsest configuration's (every ratio 0.8) predicted " + ms(sparsestMs)
-                        + " ms; no configuration can meet it");
+            // latency need not fall with sparsity (on a GPU, gathering windows can cost more than it
+            // saves), so the bounds are checked against the fastest and slowest uniform configuration
+            int fastest = 0;
+            int slowest = 0;
+            double[] ms = new double[SparsityCodec.MAX_LEVEL + 1];
+            for (int level = 0; level <= SparsityCodec.MAX_LEVEL; level++) {
+                ms[level] = latency(codec.uniform(level));
+                fastest = ms[level] < ms[fastest] ? level : fastest;
+                slowest = ms[level] > ms[slowest] ? level : slowest;
             }
-            if (denseMs < minLatencyMs) {
-                throw new InvalidInputException("min latency " + ms(minLatencyMs)
-                        + " ms is above the dense configuration's predicted " + ms(denseMs)
-                        + " ms; no configuration is that slow");
+            if (ms[fastest] > maxLatencyMs) {
+                throw new InvalidInputException("max latency " + ms(maxLatencyMs) + " ms is below the fastest uniform "
+                        + "configuration's (every ratio " + ratio(fastest) + ") predicted " + ms(ms[fastest])
+                        + " ms (dense: " + ms(ms[0]) + " ms); no configuration can be expected to meet it");
             }
-            denseMeetsAll &= denseMs <= maxLatencyMs && sparsestMs >= minLatencyMs;
+            if (ms[slowest] < minLatencyMs) {
+                throw new InvalidInputException("min latency " + ms(minLatencyMs) + " ms is above the slowest uniform "
+                        + "configuration's (every ratio " + ratio(slowest) + ") predicted " + ms(ms[slowest])
+                        + " ms; no configuration can be expected to be that slow");
+            }
+            denseMeetsAll &= ms[slowest] <= maxLatencyMs && ms[fastest] >= minLatencyMs;
         }
         if (budget.isUnconstrained()) {
             warnings.add("no budget: every configuration is feasible, so the search will favour dense ones");
@@ -163,6 +171,10 @@ public final class BudgetCheck {
 
     static String gmacs(long macs) {
         return String.format(Locale.ROOT, "%.3f", macs / 1e9);
+    }
+
+    private static String ratio(int level) {
+        return String.format(Locale.ROOT, "%.1f", level / 10.0);
     }
 
     static String ms(double ms) {

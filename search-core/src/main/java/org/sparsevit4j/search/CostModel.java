@@ -8,10 +8,11 @@ import org.sparsevit4j.core.SparsityConfig;
  * counted analytically ({@link MacCostTable}).
  *
  * <p>Rejection sampling asks it about every draw that meets the MAC budget, thousands of times per
- * generation, so it must be cheap (microseconds) and deterministic. It is called from the search's
- * alteration thread only, never concurrently. It should not increase when a ratio increases: the
- * search's up-front check of an impossible latency window compares the dense and the sparsest
- * configuration only.
+ * generation, so it should be cheap (a table lookup: microseconds) or cache what it measured, and it
+ * must be deterministic for a given configuration within a run (a resumed run must draw the same).
+ * It is called from the search's alteration thread only, never concurrently. It need not fall when
+ * a ratio rises (on a GPU, gathering windows can cost more than it saves); the up-front check of an
+ * impossible latency window looks at the nine uniform configurations.
  */
 @FunctionalInterface
 public interface CostModel {

@@ -69,15 +69,32 @@ class BudgetTest {
         InvalidInputException tooFast = assertThrows(InvalidInputException.class, () -> BudgetCheck.resolve(
                 new SearchBudget(null, sparsest - 1, null), CODEC, MACS, LATENCY));
         assertTrue(tooFast.getMessage().startsWith("max latency " + BudgetCheck.ms(sparsest - 1)
-                + " ms is below the sparsest configuration's (every ratio 0.8) predicted " + BudgetCheck.ms(sparsest)),
-                tooFast.getMessage());
+                + " ms is below the fastest uniform configuration's (every ratio 0.8) predicted "
+                + BudgetCheck.ms(sparsest)), tooFast.getMessage());
         InvalidInputException tooSlow = assertThrows(InvalidInputException.class, () -> BudgetCheck.resolve(
                 new SearchBudget(null, null, dense + 1), CODEC, MACS, LATENCY));
         assertTrue(tooSlow.getMessage().startsWith("min latency " + BudgetCheck.ms(dense + 1)
-                + " ms is above the dense configuration's predicted " + BudgetCheck.ms(dense)), tooSlow.getMessage());
+                + " ms is above the slowest uniform configuration's (every ratio 0.0) predicted " + BudgetCheck.ms(dense)),
+                tooSlow.getMessage());
         InvalidInputException noModel = assertThrows(InvalidInputException.class, () -> BudgetCheck.resolve(
                 new SearchBudget(null, 30.0, null), CODEC, MACS, null));
         assertTrue(noModel.getMessage().contains("needs a latency cost model"), noModel.getMessage());
+    }
+
+    @Test
+    void aLatencyThatRisesWithSparsityIsCheckedAgainstTheFastestUniformConfiguration() {
+        // a GPU at batch 1: gathering windows costs more than it saves, so 0.3 is the fastest and 0.8 slow
+        CostModel gpu = config -> {
+            double level = config.level(0, 0);
+            return 10 + Math.abs(level - 3);
+        };
+        BudgetCheck check = BudgetCheck.resolve(new SearchBudget(null, 11.0, null), CODEC, MACS, gpu);
+        assertTrue(check.costsIfFeasible(CODEC.uniform(3)) != null);
+        assertNull(check.costsIfFeasible(CODEC.uniform(8)), "the sparsest is the slowest here");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> BudgetCheck.resolve(
+                new SearchBudget(null, 9.0, null), CODEC, MACS, gpu));
+        assertTrue(e.getMessage().contains("fastest uniform configuration's (every ratio 0.3) predicted 10.000 ms"),
+                e.getMessage());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.sparsevit4j.supernet.engine;
 
 import ai.djl.engine.Engine;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,15 +11,17 @@ import java.util.Optional;
 /**
  * What the loaded PyTorch JNI ({@code libdjl_torch.so}) can do beyond DJL's own build.
  *
- * <p>A JNI built by {@code tools/djl-jni/build-djl-jni.sh} exports the C string
- * {@code sparsevit4j_jni_features} ("bfloat16": it maps DJL's {@code BFLOAT16} to torch's). DJL's
- * own JNI has no such symbol, and asking it for a bfloat16 tensor terminates the process from
- * native code, so this must be known before any bfloat16 tensor is made. The loaded library is
- * found in {@code /proc/self/maps} and its symbol looked up through JNA (on the classpath with DJL).
+ * <p>A JNI built by {@code tools/djl-jni/build-djl-jni.sh} embeds the C string
+ * {@code sparsevit4j-jni-features=bfloat16} (it maps DJL's {@code BFLOAT16} to torch's). DJL's own
+ * JNI has no such string, and asking it for a bfloat16 tensor terminates the process from native
+ * code, so this must be known before any bfloat16 tensor is made. The loaded library is found in
+ * {@code /proc/self/maps} and the string in its file. (Looking the symbol up through JNA instead
+ * made JNA close the library in a shutdown hook, and libtorch's static destructors then freed
+ * memory twice as the JVM exited.)
  */
 public final class JniFeatures {
 
-    private static final String SYMBOL = "sparsevit4j_jni_features";
+    private static final byte[] MARKER = "sparsevit4j-jni-features=".getBytes(StandardCharsets.US_ASCII);
     private static volatile List<String> features;
 
     private JniFeatures() {
@@ -58,13 +58,27 @@ public final class JniFeatures {
         return Optional.empty();
     }
 
-    private static Optional<String> declared(Path jni) {
+    /** The text after the marker in the library file, up to its terminating NUL. */
+    static Optional<String> declared(Path jni) {
+        byte[] bytes;
         try {
-            // the JVM loaded the library already; this dlopen of the same file returns the same handle
-            Pointer p = NativeLibrary.getInstance(jni.toString()).getGlobalVariableAddress(SYMBOL);
-            return Optional.of(p.getString(0, StandardCharsets.US_ASCII.name()));
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return Optional.empty(); // DJL's own build
+            bytes = Files.readAllBytes(jni);
+        } catch (IOException e) {
+            return Optional.empty();
         }
+        outer:
+        for (int i = 0; i + MARKER.length < bytes.length; i++) {
+            for (int j = 0; j < MARKER.length; j++) {
+                if (bytes[i + j] != MARKER[j]) {
+                    continue outer;
+                }
+            }
+            int end = i + MARKER.length;
+            while (end < bytes.length && bytes[end] != 0) {
+                end++;
+            }
+            return Optional.of(new String(bytes, i + MARKER.length, end - i - MARKER.length, StandardCharsets.US_ASCII));
+        }
+        return Optional.empty();
     }
 }
