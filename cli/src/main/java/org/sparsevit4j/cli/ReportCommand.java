@@ -26,7 +26,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(RunReport.write(runDir).toAbsolutePath());
+        RunReport.Written page = RunReport.writeReport(runDir);
+        page.chartsMissing().ifPresent(why -> spec.commandLine().getErr().println("warning: " + why));
+        spec.commandLine().getOut().println(page.report().toAbsolutePath());
         return 0;
     }
 }

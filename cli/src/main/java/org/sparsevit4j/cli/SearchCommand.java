@@ -201,7 +201,9 @@ public final class SearchCommand implements Callable<Integer> {
             setup.reportSkipped(err);
             Path runDir = resume != null ? resume : out;
             report(result, runDir);
-            spec.commandLine().getOut().println("report: " + RunReport.write(runDir).toAbsolutePath());
+            RunReport.Written page = RunReport.writeReport(runDir);
+            page.chartsMissing().ifPresent(why -> err.println("warning: " + why));
+            spec.commandLine().getOut().println("report: " + page.report().toAbsolutePath());
         }
         return 0;
     }

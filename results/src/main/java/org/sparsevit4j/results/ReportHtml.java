@@ -35,6 +35,11 @@ final class ReportHtml {
     }
 
     static String render(RunFolder run, List<RenderedChart> charts) {
+        return render(run, charts, Optional.empty());
+    }
+
+    /** The page; {@code chartsMissing} says why there are no charts, when there are none. */
+    static String render(RunFolder run, List<RenderedChart> charts, Optional<String> chartsMissing) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -43,7 +48,9 @@ final class ReportHtml {
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>SparseViT search report</h1>\n")
                 .append("<p class=\"note\">Run folder <code>").append(Html.escape(run.dir().toAbsolutePath().toString()))
-                .append("</code>. Charts are also in <code>plots/</code> as PNG and SVG.</p>\n");
+                .append("</code>. ").append(chartsMissing.isPresent()
+                        ? "<strong>" + Html.escape(chartsMissing.get()) + ".</strong>"
+                        : "Charts are also in <code>plots/</code> as PNG and SVG.").append("</p>\n");
         provenance(h, run);
         comparison(h, run);
         for (RenderedChart chart : charts) {

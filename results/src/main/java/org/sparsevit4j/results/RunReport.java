@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 
@@ -36,10 +37,35 @@ public final class RunReport {
      * @throws InvalidInputException when the folder or one of its result files is missing or malformed
      */
     public static Path write(Path runDir) {
+        return writeReport(runDir).report();
+    }
+
+    /**
+     * The report written, and why its charts are missing when they are: Java2D draws text with the
+     * machine's fonts, and a machine without any (a minimal container, a GPU box with a bare
+     * runtime) cannot draw a chart at all. The page is then written without charts, saying why,
+     * rather than failing a search whose results are already on disk.
+     */
+    public record Written(Path report, Optional<String> chartsMissing) {
+    }
+
+    /** As {@link #write}, and tells whether the charts could be drawn. */
+    public static Written writeReport(Path runDir) {
         ChartRenderer.useHeadlessAwt();
         RunFolder run = RunFolderReader.read(runDir);
-        List<RenderedChart> charts = charts(run);
-        String html = ReportHtml.render(run, charts);
+        List<RenderedChart> charts;
+        Optional<String> missing = Optional.empty();
+        try {
+            charts = charts(run);
+        } catch (RuntimeException | LinkageError | InternalError e) {
+            if (!isFontFailure(e)) {
+                throw e;
+            }
+            charts = List.of();
+            missing = Optional.of("charts not drawn: Java2D could not draw text (" + e.getMessage() + "); install "
+                    + "fontconfig and a font (e.g. Debian's fonts-dejavu-core), then sparsevit report " + runDir);
+        }
+        String html = ReportHtml.render(run, charts, missing);
 
         Path plots = runDir.resolve(PLOTS);
         if (Files.isDirectory(plots)) {
@@ -52,7 +78,22 @@ public final class RunReport {
         removeChartsNotDrawn(plots, charts);
         Path report = runDir.resolve(REPORT);
         AtomicFiles.writeString(report, html);
-        return report;
+        return new Written(report, missing);
+    }
+
+    /** Whether Java2D failed for want of fonts (the message or a class on the way names them). */
+    static boolean isFontFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("font")) {
+                return true;
+            }
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().contains("Font")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The charts {@code run} has data for, in page order. */

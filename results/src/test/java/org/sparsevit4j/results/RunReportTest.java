@@ -48,6 +48,20 @@ class RunReportTest {
     }
 
     @Test
+    void withoutFontsThePageIsWrittenWithoutChartsAndSaysWhy() {
+        // what Java2D threw on the H200 box, whose bare runtime had no fonts
+        assertTrue(RunReport.isFontFailure(new RuntimeException(
+                "Fontconfig head is null, check your fonts or fonts configuration")));
+        assertTrue(RunReport.isFontFailure(new IllegalStateException("drawing", new Error("No fonts found"))));
+        assertFalse(RunReport.isFontFailure(new IllegalStateException("a bug in a chart")));
+        String html = ReportHtml.render(RunFolderReader.read(latencyRun), List.of(),
+                java.util.Optional.of("charts not drawn: Java2D could not draw text (no fonts)"));
+        assertTrue(html.contains("charts not drawn: Java2D could not draw text (no fonts)"), html);
+        assertEquals(0, count(html, "<svg"));
+        assertTrue(html.contains("The Pareto front"), "the tables are there without the charts");
+    }
+
+    @Test
     void writesOneSelfContainedPageWithInlineCharts() throws IOException {
         Path report = RunReport.write(latencyRun);
         assertEquals(latencyRun.resolve("report.html"), report);
