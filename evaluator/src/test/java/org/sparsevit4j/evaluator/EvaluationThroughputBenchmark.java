@@ -32,7 +32,8 @@ import org.sparsevit4j.supernet.train.TrainingListener;
  * Evaluation throughput against the bare forward pass over the same images (swin_micro,
  * segmentation, 224x224, 96 validation images, batch 8): the evaluator's overhead (decoding,
  * argmax, confusion matrix) must stay within 10%. Run with
- * {@code mvn -B -pl evaluator test -Dgroups=benchmark -Dsparsevit.excludedGroups=none}.
+ * {@code mvn -B -pl evaluator -am test -Dtest=EvaluationThroughputBenchmark -Dsparsevit.excludedGroups=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
 class EvaluationThroughputBenchmark {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.sparsevit4j.supernet.engine.FastPaths;
 
 /**
  * What a latency figure depends on besides the model: the device and its name, the engine and its
@@ -32,16 +33,18 @@ import java.util.concurrent.TimeUnit;
  * @param java the Java runtime's version (recorded, not matched: it does not time the tensors)
  * @param os operating system name, version and architecture
  * @param cpuModel the host CPU's model name
+ * @param fastPaths the CPU fast paths active ({@link FastPaths}): {@code mkl-shim, malloc-keep}, or {@code none}
  */
 public record DeviceFingerprint(String deviceType, int deviceId, String deviceName, String engine,
         String engineVersion, String djlVersion, int intraOpThreads, int interOpThreads, String java, String os,
-        String cpuModel) {
+        String cpuModel, String fastPaths) {
 
     public DeviceFingerprint {
         Objects.requireNonNull(deviceType, "deviceType");
         Objects.requireNonNull(deviceName, "deviceName");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(engineVersion, "engineVersion");
+        Objects.requireNonNull(fastPaths, "fastPaths");
     }
 
     /** The fingerprint of this process measuring on {@code device} (the engine must be started). */
@@ -53,7 +56,8 @@ public record DeviceFingerprint(String deviceType, int deviceId, String deviceNa
                 gpu ? gpuName(device.getDeviceId()) : cpu, engine.getEngineName(), engine.getVersion(),
                 Engine.getDjlVersion(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " "
-                        + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpu);
+                        + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpu,
+                FastPaths.describe());
     }
 
     /**
@@ -69,6 +73,7 @@ public record DeviceFingerprint(String deviceType, int deviceId, String deviceNa
         fields.put("inter-op threads", new Object[] {interOpThreads, other.interOpThreads});
         fields.put("os", new Object[] {os, other.os});
         fields.put("cpu", new Object[] {cpuModel, other.cpuModel});
+        fields.put("fast paths", new Object[] {fastPaths, other.fastPaths});
         List<String> out = new ArrayList<>();
         fields.forEach((name, pair) -> {
             if (!Objects.equals(pair[0], pair[1])) {
@@ -83,23 +88,15 @@ public record DeviceFingerprint(String deviceType, int deviceId, String deviceNa
         return (deviceId < 0 ? deviceType : deviceType + ":" + deviceId) + " (" + deviceName + ")";
     }
 
-    /** One line: device, engine and threads. */
+    /** One line: device, engine, threads and fast paths. */
     public String describe() {
         return label() + ", " + engine + " " + engineVersion + ", " + intraOpThreads + " intra-op / " + interOpThreads
-                + " inter-op threads";
+                + " inter-op threads" + (deviceType.equals("cpu") ? ", fast paths: " + fastPaths : "");
     }
 
     private static String hostCpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: fall back to what Java knows
-        }
-        return System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " processors";
+        return FastPaths.cpuInfo("model name").orElseGet(() -> System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " processors");
     }
 
     /** The GPU's name from nvidia-smi when it is there, else its CUDA compute capability. */

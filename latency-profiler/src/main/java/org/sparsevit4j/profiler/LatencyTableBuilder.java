@@ -123,7 +123,7 @@ public final class LatencyTableBuilder {
                     m.noisy()));
         }
         progress.accept("anchors");
-        List<LatencyTable.Check> anchors = CalibratedTable.anchor(draft, timer, plan).anchors();
+        List<LatencyTable.Check> anchors = CalibratedTable.measureAnchors(draft, timer, plan).anchors();
         return new LatencyTable(fingerprint, arch, timer.head(), timer.input(), plan, randomContexts, dense, rank,
                 blocks, calibration, checks, anchors, (System.nanoTime() - start) / 1e9);
     }

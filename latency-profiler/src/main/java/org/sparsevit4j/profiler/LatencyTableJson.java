@@ -27,7 +27,7 @@ import org.sparsevit4j.supernet.model.Precision;
  * and the field.
  *
  * <pre>{@code
- * {"format": "sparsevit4j-latency-table", "version": 2,
+ * {"format": "sparsevit4j-latency-table", "version": 3,
  *  "fingerprint": {...}, "arch": {...}, "input": {"batch": 1, "height": 672, "width": 672, "dtype": "f32"},
  *  "head": {"task": "classification", "classes": 1000, "decoder_dim": 0},
  *  "plan": {...}, "dense_ms": {"patch_embed": 12.3, ...}, "rank_ms": [..per stage..],
@@ -42,10 +42,10 @@ public final class LatencyTableJson {
 
     static final String FORMAT = "sparsevit4j-latency-table";
     /**
-     * 2: the task head, the precision, the calibration of sums to passes and the build's anchors are
+     * 3: the fingerprint records the CPU fast paths. 2: the task head, the precision, the calibration of sums to passes and the build's anchors are
      * recorded; version 1 tables timed a classifier.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private LatencyTableJson() {
@@ -169,7 +169,7 @@ public final class LatencyTableJson {
         DeviceFingerprint fingerprint = new DeviceFingerprint(r.text(f, "deviceType"), r.integer(f, "deviceId"),
                 r.text(f, "deviceName"), r.text(f, "engine"), r.text(f, "engineVersion"), r.text(f, "djlVersion"),
                 r.integer(f, "intraOpThreads"), r.integer(f, "interOpThreads"), r.text(f, "java"), r.text(f, "os"),
-                r.text(f, "cpuModel"));
+                r.text(f, "cpuModel"), r.text(f, "fastPaths"));
         JsonNode a = r.object(root, "arch");
         ArchitectureSpec arch = new ArchitectureSpec(r.text(a, "name"), r.integer(a, "patch_size"),
                 r.integer(a, "in_channels"), r.integer(a, "embed_dim"), r.integers(a, "depths"), r.integers(a, "heads"),

@@ -44,7 +44,7 @@ class MeasuredLatencyModelTest {
 
                 DeviceFingerprint elsewhere = new DeviceFingerprint("gpu", 0, "Other GPU", here.engine(),
                         here.engineVersion(), here.djlVersion(), here.intraOpThreads(), here.interOpThreads(),
-                        here.java(), here.os(), here.cpuModel());
+                        here.java(), here.os(), here.cpuModel(), here.fastPaths());
                 InvalidInputException e = assertThrows(InvalidInputException.class,
                         () -> new MeasuredLatencyModel(timer, MeasurementPlan.of(1, 3), elsewhere, file));
                 assertTrue(e.getMessage().contains("another device"), e.getMessage());

@@ -2,6 +2,7 @@ package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -51,6 +52,33 @@ public final class PatchMerging extends CompositeBlock {
         NDArray normed = norm.apply(ps, merged, training);
         if (recorder != null) {
             recorder.linear("merging " + index, normed.getShape(), 2 * c);
+        }
+        return reduction.apply(ps, normed, training);
+    }
+
+    /**
+     * The same merging read from the previous stage's window layout and written in the next stage's,
+     * by one gather ({@link WindowLayouts#merge}) instead of leaving the stage's windows, padding,
+     * reordering 2×2 neighbours and entering the next stage's windows: three passes over the map
+     * fewer. Values at the next stage's padding positions are finite but meaningless (LN1 zeroes them).
+     *
+     * @param state {@code (B, nW, N, C)} in {@code from}
+     * @return {@code (B, nW', N', 2C)} in {@code to}
+     */
+    public NDArray applyWindows(ParameterStore ps, NDArray state, WindowLayout to, WindowLayouts.MergeIndex gather,
+            boolean training, MacRecorder recorder) {
+        Shape shape = state.getShape();
+        long b = shape.get(0);
+        long c = shape.get(3);
+        NDArray flat = state.reshape(b, shape.get(1) * shape.get(2), c);
+        if (gather.zeroRow()) {
+            flat = flat.concat(state.getManager().zeros(new Shape(b, 1, c), state.getDataType()), 1);
+        }
+        NDArray merged = flat.get(new NDIndex(":, {}", gather.index()))
+                .reshape(b, to.numWindows(), to.tokensPerWindow(), 4 * c);                // (B, nW', N', 4C)
+        NDArray normed = norm.apply(ps, merged, training);
+        if (recorder != null) {
+            recorder.linear("merging " + index, new Shape(b, (long) to.height() * to.width(), 4 * c), 2 * c);
         }
         return reduction.apply(ps, normed, training);
     }

@@ -66,6 +66,21 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
      * @return one {@code (B, H_s, W_s, C_s)} array per stage, attached to the images' manager
      */
     public List<NDArray> stageOutputs(ParameterStore ps, NDArray images, SparsityConfig config, boolean training) {
+        return run(ps, images, config, training, true);
+    }
+
+    /**
+     * The output of the last stage only, {@code (B, H_last, W_last, C_last)}: the earlier stages never
+     * leave their window layout, since patch merging reads it directly. What a classifier needs.
+     */
+    public NDArray lastStageOutput(ParameterStore ps, NDArray images, SparsityConfig config, boolean training) {
+        List<NDArray> out = run(ps, images, config, training, false);
+        return out.get(out.size() - 1);
+    }
+
+    /** The stages' outputs: every one, or (with {@code everyStage} false) the last one only. */
+    private List<NDArray> run(ParameterStore ps, NDArray images, SparsityConfig config, boolean training,
+            boolean everyStage) {
         requireImages(images);
         config.requireMatches(arch);
         MacRecorder rec = recorder;
@@ -77,18 +92,27 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
         if (watcher != null) {
             watcher.partDone("patch_embed", x);
         }
+        Shape map = x.getShape();
+        WindowLayout layout = layouts.of(Math.toIntExact(map.get(1)), Math.toIntExact(map.get(2)), x.getDevice(), type);
+        NDArray state = stages.get(0).enter(x, layout, watcher);
         for (int s = 0; s < stages.size(); s++) {
             int[] levels = new int[arch.depth(s)];
             for (int j = 0; j < levels.length; j++) {
                 levels[j] = config.level(s, j);
             }
-            x = stages.get(s).apply(ps, x, levels, layouts, training, rec, watcher);
-            outputs.add(x);
-            if (s < mergings.size()) {
-                x = mergings.get(s).apply(ps, x, training, rec);
+            state = stages.get(s).run(ps, state, levels, layout, layouts, training, rec, watcher);
+            boolean last = s == stages.size() - 1;
+            if (everyStage || last) {
+                outputs.add(stages.get(s).exit(state, layout, watcher));
+            }
+            if (!last) {
+                WindowLayout next = layouts.of((layout.height() + 1) / 2, (layout.width() + 1) / 2, x.getDevice(), type);
+                state = mergings.get(s).applyWindows(ps, state, next, layouts.merge(layout, next, x.getDevice()),
+                        training, rec);
                 if (watcher != null) {
-                    watcher.partDone("merging " + s, x);
+                    watcher.partDone("merging " + s, state);
                 }
+                layout = next;
             }
         }
         return outputs;

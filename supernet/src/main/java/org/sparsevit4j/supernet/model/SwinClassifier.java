@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.List;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 
@@ -34,8 +33,7 @@ public final class SwinClassifier extends CompositeBlock implements SwinModel {
     public NDList classify(ParameterStore ps, NDArray images, SparsityConfig config, boolean training) {
         try (NDManager scope = NDManager.subManagerOf(images)) {
             scope.tempAttachAll(images);
-            List<NDArray> stages = backbone.stageOutputs(ps, images, config, training);
-            NDArray last = norm.apply(ps, stages.get(stages.size() - 1), training);
+            NDArray last = norm.apply(ps, backbone.lastStageOutput(ps, images, config, training), training);
             Shape shape = last.getShape();                                                   // (B, H, W, C)
             NDArray pooled = last.reshape(shape.get(0), -1, shape.get(3)).mean(new int[] {1}); // (B, C)
             NDArray logits = head.apply(ps, pooled, training);

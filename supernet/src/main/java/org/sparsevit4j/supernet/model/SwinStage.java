@@ -24,8 +24,9 @@ import org.sparsevit4j.core.WindowGrid;
  * {@code floor(nW·(10−k)/10)} windows of its parity's ranking per image, so kept sets are nested;
  * pruned windows pass through unchanged.
  *
- * <p>The stage enters its window layout once and leaves it once (see {@link WindowLayout}); a
- * block gathers the windows it keeps and scatters its result back in place. In training the
+ * <p>The stage enters its window layout once and leaves it once (see {@link WindowLayout}), or not at
+ * all when the next stage's patch merging reads the windows directly ({@link PatchMerging#applyWindows});
+ * a block gathers the windows it keeps and scatters its result back in place. In training the
  * scatter writes into a copy that autograd tracks, so gradients reach both the kept windows
  * (through the block) and the pruned ones (through the identity).
  *
@@ -54,7 +55,7 @@ public final class SwinStage extends CompositeBlock {
     }
 
     /**
-     * Runs the stage.
+     * Runs the stage on a map: {@link #enter}, {@link #run}, {@link #exit}.
      *
      * @param x {@code (B, H, W, C)}
      * @param levels the pruning level (ratio × 10) of each block, non-decreasing
@@ -65,33 +66,71 @@ public final class SwinStage extends CompositeBlock {
      */
     public NDArray apply(ParameterStore ps, NDArray x, int[] levels, WindowLayouts layouts, boolean training,
             MacRecorder recorder, ForwardObserver observer) {
+        Shape shape = x.getShape();
+        WindowLayout layout = layouts.of(Math.toIntExact(shape.get(1)), Math.toIntExact(shape.get(2)), x.getDevice(),
+                x.getDataType());
+        try (NDManager scope = NDManager.subManagerOf(x)) {
+            scope.tempAttachAll(x);
+            NDArray state = enter(x, layout, observer);
+            state = run(ps, state, levels, layout, layouts, training, recorder, observer);
+            return scope.ret(exit(state, layout, observer));
+        }
+    }
+
+    /**
+     * Takes a map into this stage's window layout: {@code (B, H, W, C)} → {@code (B, nW, N, C)} in
+     * regular window order, padding tokens zero.
+     */
+    public NDArray enter(NDArray x, WindowLayout layout, ForwardObserver observer) {
+        Shape shape = x.getShape();
+        long b = shape.get(0);
+        long c = shape.get(3);
+        NDArray flat = x.reshape(b, (long) layout.height() * layout.width(), c);
+        if (layout.padded()) {
+            flat = flat.concat(x.getManager().zeros(new Shape(b, 1, c), x.getDataType()), 1);
+        }
+        NDArray state = flat.get(new NDIndex(":, {}", layout.entry()))
+                .reshape(b, layout.numWindows(), layout.tokensPerWindow(), c);
+        if (observer != null) {
+            observer.partDone("stage " + index + " entry", state);
+        }
+        return state;
+    }
+
+    /** Takes the window layout back to a map: {@code (B, nW, N, C)} → {@code (B, H, W, C)}. */
+    public NDArray exit(NDArray state, WindowLayout layout, ForwardObserver observer) {
+        Shape shape = state.getShape();
+        long b = shape.get(0);
+        long c = shape.get(3);
+        NDArray out = state.reshape(b, (long) layout.numWindows() * layout.tokensPerWindow(), c)
+                .get(new NDIndex(":, {}", layout.exit()))
+                .reshape(b, layout.height(), layout.width(), c);
+        if (observer != null) {
+            observer.partDone("stage " + index + " exit", out);
+        }
+        return out;
+    }
+
+    /**
+     * Runs the blocks on windows; the state stays in the window layout.
+     *
+     * @param state {@code (B, nW, N, C)} in {@code layout}
+     * @param levels the pruning level (ratio × 10) of each block, non-decreasing
+     * @return {@code (B, nW, N, C)}, attached to the state's manager
+     */
+    public NDArray run(ParameterStore ps, NDArray state, int[] levels, WindowLayout layout, WindowLayouts layouts,
+            boolean training, MacRecorder recorder, ForwardObserver observer) {
         if (levels.length != blocks.size()) {
             throw new IllegalArgumentException("stage " + index + " has " + blocks.size() + " blocks, got "
                     + levels.length + " levels");
         }
-        Shape shape = x.getShape();
-        int b = Math.toIntExact(shape.get(0));
-        int height = Math.toIntExact(shape.get(1));
-        int width = Math.toIntExact(shape.get(2));
-        long c = shape.get(3);
-        WindowLayout layout = layouts.of(height, width, x.getDevice(), x.getDataType());
-        int nW = layout.numWindows();
-        long n = layout.tokensPerWindow();
-
-        try (NDManager scope = NDManager.subManagerOf(x)) {
-            scope.tempAttachAll(x);
-            NDArray flat = x.reshape(b, (long) height * width, c);
-            if (layout.padded()) {
-                flat = flat.concat(scope.zeros(new Shape(b, 1, c), x.getDataType()), 1);
-            }
-            NDArray state = flat.get(new NDIndex(":, {}", layout.entry())).reshape(b, nW, n, c);
+        int b = Math.toIntExact(state.getShape().get(0));
+        try (NDManager scope = NDManager.subManagerOf(state)) {
+            scope.tempAttachAll(state);
             // index arrays that the backward pass reads after this scope has closed (see OwnedArrays)
             NDArray batch = OwnedArrays.longs(scope, LongStream.range(0, b).toArray(), new Shape(b, 1));
             long[] relative = layouts.relativeIndex();
             NDArray relativeIndex = OwnedArrays.longs(scope, relative, new Shape(relative.length));
-            if (observer != null) {
-                observer.partDone("stage " + index + " entry", state);
-            }
             Ranking ranking = null;
             for (int j = 0; j < blocks.size(); j++) {
                 if (levels[j] > 0 && ranking == null) {
@@ -110,14 +149,7 @@ public final class SwinStage extends CompositeBlock {
                     observer.partDone("block " + index + "." + j, state);
                 }
             }
-            NDArray out = state.reshape(b, (long) nW * n, c)
-                    .get(new NDIndex(":, {}", layout.exit()))
-                    .reshape(b, height, width, c);
-            out = scope.ret(out);
-            if (observer != null) {
-                observer.partDone("stage " + index + " exit", out);
-            }
-            return out;
+            return scope.ret(state);
         }
     }
 

@@ -120,7 +120,7 @@ public final class WindowLayout {
     }
 
     /** Regular-order position of padded-map cell (r, c). */
-    private int regularPosition(int r, int c) {
+    int regularPosition(int r, int c) {
         int w = (r / window) * windowsPerRow + c / window;
         return w * tokensPerWindow + (r % window) * window + c % window;
     }
@@ -176,6 +176,14 @@ public final class WindowLayout {
     /** Whether shifted blocks shift at all on this map (torchvision skips the shift, and the mask, when no axis shifts). */
     public boolean shifts() {
         return shiftH + shiftW > 0;
+    }
+
+    public int paddedHeight() {
+        return paddedHeight;
+    }
+
+    public int paddedWidth() {
+        return paddedWidth;
     }
 
     public boolean padded() {

@@ -1,8 +1,10 @@
 package org.sparsevit4j.supernet.model;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +42,53 @@ public final class WindowLayouts implements AutoCloseable {
     }
 
     private record Key(int height, int width, DataType type) {
+    }
+
+    /**
+     * Where patch merging takes each part of each merged token from, reading one stage's window
+     * layout and producing the next stage's directly (see {@link PatchMerging#applyWindows}).
+     *
+     * @param index {@code (nW'·N'·4)} int64: for every position of the next stage's layout and each of
+     *     the four neighbours torchvision concatenates (x0 = (2r, 2c), x1 = (2r+1, 2c), x2 = (2r, 2c+1),
+     *     x3 = (2r+1, 2c+1)), its position in this stage's layout, or the index of an appended zero row
+     *     for a neighbour beyond an odd side; positions that pad the next stage's map read position 0,
+     *     whose finite values never reach a real token (LN1 is masked there)
+     * @param zeroRow whether the index refers to the zero row (a side of odd length)
+     */
+    public record MergeIndex(NDArray index, boolean zeroRow) {
+    }
+
+    private final Map<List<Integer>, MergeIndex> merges = new ConcurrentHashMap<>();
+
+    /** The merge index from {@code from}'s layout to {@code to}'s, the next stage's, on {@code from}'s manager. */
+    public synchronized MergeIndex merge(WindowLayout from, WindowLayout to, Device device) {
+        NDManager manager = manager(device);
+        return merges.computeIfAbsent(List.of(from.height(), from.width(), to.height(), to.width()), key -> {
+            int n = to.tokensPerWindow();
+            long[] index = new long[to.numWindows() * n * 4];
+            long zero = (long) from.numWindows() * from.tokensPerWindow();
+            boolean zeroRow = false;
+            for (int r = 0; r < to.paddedHeight(); r++) {
+                for (int c = 0; c < to.paddedWidth(); c++) {
+                    int q = to.regularPosition(r, c);
+                    for (int k = 0; k < 4; k++) {
+                        int sr = 2 * r + (k & 1);
+                        int sc = 2 * c + (k >> 1);
+                        long source;
+                        if (r >= to.height() || c >= to.width()) {
+                            source = 0;
+                        } else if (sr >= from.height() || sc >= from.width()) {
+                            source = zero;
+                            zeroRow = true;
+                        } else {
+                            source = from.regularPosition(sr, sc);
+                        }
+                        index[q * 4 + k] = source;
+                    }
+                }
+            }
+            return new MergeIndex(manager.create(index), zeroRow);
+        });
     }
 
     /**
@@ -84,6 +133,7 @@ public final class WindowLayouts implements AutoCloseable {
     @Override
     public synchronized void close() {
         bySize.clear();
+        merges.clear();
         if (cache != null) {
             cache.close();
             cache = null;

@@ -18,12 +18,13 @@ import org.sparsevit4j.core.SparsityConfig;
  * fitness under a MAC budget. Targets: at most 1 ms per candidate, under 10 s.
  *
  * <p>Left out of the default test run; run it with
- * {@code mvn -q -B -pl search-core test -Dgroups=benchmark -Dsparsevit.excludedGroups=none}.
+ * {@code mvn -B -pl search-core -am test -Dtest=SearchBenchmark -Dsparsevit.excludedGroups=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  * A "candidate" is a configuration the search proposes and scores (initial draws plus every
  * child; duplicates are scored from the cache); unique evaluations are reported beside it.
  */
 @Tag("benchmark")
-class SearchBenchmarkTest {
+class SearchBenchmark {
 
     private static final ArchitectureSpec SWIN_T = ArchitectureSpec.preset("swin_t");
 
