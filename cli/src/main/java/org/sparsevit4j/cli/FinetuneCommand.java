@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -20,7 +20,7 @@ import org.sparsevit4j.results.RunReport;
 import org.sparsevit4j.search.Candidate;
 import org.sparsevit4j.search.CostObjective;
 import org.sparsevit4j.search.EvolutionarySearch;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.search.MacLimit;
 import org.sparsevit4j.search.SearchBudget;
 import org.sparsevit4j.search.SearchListener;

@@ -2,7 +2,7 @@ package org.sparsevit4j.cli;
 
 import java.util.concurrent.Callable;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

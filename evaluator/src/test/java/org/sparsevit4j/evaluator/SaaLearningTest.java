@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.Batch;
 import org.sparsevit4j.supernet.data.BatchLoader;
 import org.sparsevit4j.supernet.data.DatasetOptions;

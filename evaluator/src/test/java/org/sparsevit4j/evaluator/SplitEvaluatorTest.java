@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Datasets;
 import org.sparsevit4j.supernet.data.SampleSource;

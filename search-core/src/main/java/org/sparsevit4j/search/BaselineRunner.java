@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.SparsityCodec;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * The baselines, run after the search under the same budget and sharing its evaluation cache:

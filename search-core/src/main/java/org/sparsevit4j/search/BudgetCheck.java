@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * A {@link SearchBudget} resolved against a model: MAC limits in absolute MACs, the latency model

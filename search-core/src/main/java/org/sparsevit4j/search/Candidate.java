@@ -2,6 +2,7 @@ package org.sparsevit4j.search;
 
 import java.util.Objects;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.Genome;
 
 /**
  * One evaluated configuration: what it is, what it scored and what it costs. The evaluation cache

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * Every configuration evaluated in a run, in evaluation order, keyed by genome: a configuration is

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * The generation loop of the paper's evolutionary search, driven here rather than by Jenetics'

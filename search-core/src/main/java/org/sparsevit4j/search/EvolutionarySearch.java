@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * The entry point of the sparsity search: the paper's evolutionary search over per-block (by

@@ -5,6 +5,9 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.MacCount;
 import org.sparsevit4j.core.MacCounter;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * Backbone MACs of a genome in a few additions: {@link MacCounter}'s count is a fixed part (patch

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * NSGA-II order (non-dominated rank, then crowding distance) of candidates on (metric, cost),

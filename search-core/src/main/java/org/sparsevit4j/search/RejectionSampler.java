@@ -4,6 +4,9 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.SparsityCodec;
+import org.sparsevit4j.core.RandomGenomes;
 
 /**
  * Draws proposals again until one meets the budget, so that no infeasible candidate ever reaches
@@ -32,14 +35,14 @@ final class RejectionSampler {
 
     /** A draw from the prior: every gene uniform over 0..8, each stage sorted. */
     Draw drawFromPrior(RandomGenerator rng, Origin origin) {
-        return draw(r -> UniformGeneSampler.draw(codec.layout().size(), r), rng, origin);
+        return draw(r -> RandomGenomes.rawGenes(codec.layout().size(), r), rng, origin);
     }
 
     /** The first repaired proposal of {@code proposer} that meets the budget. */
     Draw draw(Function<RandomGenerator, int[]> proposer, RandomGenerator rng, Origin origin) {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             attempts++;
-            Genome genome = Genome.wrap(codec.repair(proposer.apply(rng)));
+            Genome genome = codec.repaired(proposer.apply(rng));
             CandidateCosts costs = budget.costsIfFeasible(genome);
             if (costs != null) {
                 feasible++;

@@ -1,6 +1,8 @@
 package org.sparsevit4j.search;
 
 import java.util.random.RandomGenerator;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * The paper's mutation: each gene of the parent is, independently with probability {@code p},

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.core.Genome;
 
 /**
  * The result files of a run directory, for the reports module and for people; each written

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * What the phases of one run share: the settings and their codec, the resolved budget, the

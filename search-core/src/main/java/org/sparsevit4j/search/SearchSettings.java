@@ -3,6 +3,7 @@ package org.sparsevit4j.search;
 import java.util.Objects;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Granularity;
 
 /**
  * Everything that determines a search, and so everything a resume reads back from the run

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Granularity;
 
 /**
  * {@link SearchSettings} as a JSON object with a fixed key order, for the state file a resume

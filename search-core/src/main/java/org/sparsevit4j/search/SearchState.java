@@ -2,6 +2,7 @@ package org.sparsevit4j.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * Everything a search needs to continue exactly where it stopped, apart from the evaluation cache

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * The resume file, {@code search-state.json}: settings, phase, generation, both random-generator

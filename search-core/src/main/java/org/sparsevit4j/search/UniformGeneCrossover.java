@@ -1,6 +1,7 @@
 package org.sparsevit4j.search;
 
 import java.util.random.RandomGenerator;
+import org.sparsevit4j.core.Genome;
 
 /**
  * The paper's crossover: each gene of the child comes from the first or the second parent with

@@ -14,6 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.SparsityCodec;
 
 class BudgetTest {
 

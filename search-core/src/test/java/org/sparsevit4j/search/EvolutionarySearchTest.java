@@ -23,6 +23,9 @@ import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.MacCounter;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.SparsityCodec;
 
 class EvolutionarySearchTest {
 

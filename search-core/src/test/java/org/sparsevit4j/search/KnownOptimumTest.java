@@ -11,6 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.SparsityCodec;
 
 /**
  * The search finds the exact optimum of {@link SyntheticFitness} under a MAC budget, found here

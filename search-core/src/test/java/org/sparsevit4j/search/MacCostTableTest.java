@@ -8,6 +8,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.MacCounter;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.SparsityCodec;
+import org.sparsevit4j.core.SplitMix64;
+import org.sparsevit4j.core.RandomGenomes;
 
 class MacCostTableTest {
 
@@ -19,7 +25,7 @@ class MacCostTableTest {
         MacCostTable table = new MacCostTable(codec.layout(), height, width);
         RandomGenerator rng = SplitMix64.seeded(7);
         for (int i = 0; i < 200; i++) {
-            Genome genome = Genome.of(codec.repair(UniformGeneSampler.draw(codec.layout().size(), rng)));
+            Genome genome = RandomGenomes.draw(codec, rng);
             SparsityConfig config = codec.decode(genome);
             assertEquals(MacCounter.count(spec, height, width, config).backbone(), table.macs(genome), config.compact());
         }

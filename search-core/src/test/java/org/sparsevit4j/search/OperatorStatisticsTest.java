@@ -11,6 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.Genome;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.SparsityCodec;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * Seeded statistical tests of the search's random operators. Each threshold is the quantile at

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.Granularity;
 
 /**
  * Engine overhead (everything but the fitness: breeding, rejection sampling, MAC pricing, cache,

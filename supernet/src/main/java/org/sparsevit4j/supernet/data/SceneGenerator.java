@@ -1,6 +1,6 @@
 package org.sparsevit4j.supernet.data;
 
-import org.sparsevit4j.search.SplitMix64;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * Draws one synthetic sparse scene: a muted, textured background (two octaves of smooth value

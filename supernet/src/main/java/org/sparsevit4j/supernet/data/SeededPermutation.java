@@ -1,6 +1,6 @@
 package org.sparsevit4j.supernet.data;
 
-import org.sparsevit4j.search.SplitMix64;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * A permutation of {@code 0..n-1} that depends on the seed alone: Fisher–Yates driven by

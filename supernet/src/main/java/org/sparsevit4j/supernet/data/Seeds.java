@@ -1,6 +1,6 @@
 package org.sparsevit4j.supernet.data;
 
-import org.sparsevit4j.search.SplitMix64;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * Seeds of independent random streams derived from a root seed and a path of numbers (a split, an

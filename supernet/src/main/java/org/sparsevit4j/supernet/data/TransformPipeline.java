@@ -1,6 +1,6 @@
 package org.sparsevit4j.supernet.data;
 
-import org.sparsevit4j.search.SplitMix64;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
  * Applies a {@link Transform} to a decoded image and its mask: draws the augmentation from its

@@ -66,7 +66,8 @@ public final class SafetensorsWriter {
      *
      * @param file the target file; its directory must exist
      * @param tensors the tensors, in the order they are laid out; names must be unique
-     * @param metadata the {@code __metadata__} map (may be empty); written in its iteration order
+     * @param metadata the {@code __metadata__} map (may be empty); written with its keys sorted, so that
+     *     the same content always gives the same bytes (and the same SHA-256, which keys the evaluation cache)
      * @throws InvalidInputException for a duplicate or reserved tensor name, a missing directory, or
      *     a directory where the file should go
      * @throws UncheckedIOException if writing fails
@@ -147,11 +148,15 @@ public final class SafetensorsWriter {
         ObjectNode root = SafetensorsFormat.JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = root.putObject(METADATA_KEY);
+            java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
             for (Map.Entry<String, String> e : metadata.entrySet()) {
                 if (e.getKey() == null || e.getValue() == null) {
                     throw new InvalidInputException("cannot write " + where
                             + ": metadata keys and values must not be null");
                 }
+                sorted.put(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, String> e : sorted.entrySet()) {
                 meta.put(e.getKey(), e.getValue());
             }
         }

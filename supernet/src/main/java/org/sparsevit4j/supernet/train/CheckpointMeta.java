@@ -12,7 +12,7 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Task;
 

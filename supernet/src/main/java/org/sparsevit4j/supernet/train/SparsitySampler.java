@@ -3,16 +3,16 @@ package org.sparsevit4j.supernet.train;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.WindowGrid;
-import org.sparsevit4j.search.GeneLayout;
-import org.sparsevit4j.search.Genome;
-import org.sparsevit4j.search.Granularity;
-import org.sparsevit4j.search.SparsityCodec;
-import org.sparsevit4j.search.SplitMix64;
+import org.sparsevit4j.core.GeneLayout;
+import org.sparsevit4j.core.RandomGenomes;
+import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.SparsityCodec;
+import org.sparsevit4j.core.SplitMix64;
 
 /**
- * The configurations of sparsity-aware adaptation: every gene (a block pair by default, as in the
- * paper) uniform over levels 0..8, a stage's genes sorted ascending (the reference SAA). The
- * generator is a {@link SplitMix64} whose state goes into the checkpoint.
+ * The configurations of sparsity-aware adaptation: {@link RandomGenomes} over a gene layout (a block
+ * pair per gene by default, as in the paper), from a {@link SplitMix64} whose state goes into the
+ * checkpoint.
  */
 public final class SparsitySampler {
 
@@ -26,11 +26,7 @@ public final class SparsitySampler {
 
     /** The next random configuration. */
     public SparsityConfig next() {
-        int[] genes = new int[codec.layout().size()];
-        for (int i = 0; i < genes.length; i++) {
-            genes[i] = random.nextInt(WindowGrid.MAX_LEVEL + 1);
-        }
-        return codec.decode(Genome.of(codec.repair(genes)));
+        return RandomGenomes.config(codec, random);
     }
 
     /** The most pruned configuration (every ratio 0.8), the sandwich rule's lower end. */

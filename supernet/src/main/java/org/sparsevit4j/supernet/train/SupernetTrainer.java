@@ -25,7 +25,7 @@ import java.util.Set;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.search.SplitMix64;
+import org.sparsevit4j.core.SplitMix64;
 import org.sparsevit4j.supernet.data.Batch;
 import org.sparsevit4j.supernet.data.BatchLoader;
 import org.sparsevit4j.supernet.data.Datasets;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Task;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.search.Granularity;
+import org.sparsevit4j.core.Granularity;
 
 /** SAA's configurations: a uniform level per block pair, sorted within each stage. */
 class SparsitySamplerTest {

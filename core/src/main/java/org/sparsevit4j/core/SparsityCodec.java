@@ -1,10 +1,5 @@
-package org.sparsevit4j.search;
+package org.sparsevit4j.core;
 
-import io.jenetics.Genotype;
-import io.jenetics.IntegerChromosome;
-import io.jenetics.IntegerGene;
-import io.jenetics.engine.InvertibleCodec;
-import io.jenetics.util.IntRange;
 import java.util.Arrays;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
@@ -20,10 +15,6 @@ import org.sparsevit4j.core.WindowGrid;
  * otherwise, naming the blocks. {@link #repair} sorts each stage's genes ascending, the
  * reference's repair, so every child of an operator decodes to a valid (non-decreasing) config
  * without ever being discarded.
- *
- * <p>{@link #jenetics()} exposes the same mapping as a Jenetics {@link InvertibleCodec} over one
- * {@link IntegerChromosome} with alleles in {@code IntRange.of(0, 9)}, i.e. 0..8 inclusive
- * ({@code IntegerChromosome.of(0, 8, n)} would exclude 8); its decoder repairs first.
  */
 public final class SparsityCodec {
 
@@ -53,6 +44,11 @@ public final class SparsityCodec {
             }
         }
         return genes;
+    }
+
+    /** The genome of {@code genes} after {@link #repair} (which sorts them in place). */
+    public Genome repaired(int[] genes) {
+        return Genome.wrap(repair(genes));
     }
 
     /** Whether {@code genome} is non-decreasing within every stage (what {@link #repair} ensures). */
@@ -112,19 +108,6 @@ public final class SparsityCodec {
         int[] genes = new int[layout.size()];
         Arrays.fill(genes, level);
         return Genome.of(genes);
-    }
-
-    /** The same mapping as a Jenetics codec: one integer chromosome, alleles 0..8, repaired on decode. */
-    public InvertibleCodec<SparsityConfig, IntegerGene> jenetics() {
-        IntRange alleles = IntRange.of(0, ALLELES);
-        return InvertibleCodec.of(
-                Genotype.of(IntegerChromosome.of(alleles, layout.size())),
-                genotype -> decode(Genome.wrap(repair(genotype.chromosome().as(IntegerChromosome.class).toArray()))),
-                config -> {
-                    int[] genes = encode(config).toArray();
-                    return Genotype.of(IntegerChromosome.of(
-                            Arrays.stream(genes).mapToObj(v -> IntegerGene.of(v, alleles)).toArray(IntegerGene[]::new)));
-                });
     }
 
     private void requireLength(int length) {

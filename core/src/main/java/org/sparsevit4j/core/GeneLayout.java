@@ -1,4 +1,4 @@
-package org.sparsevit4j.search;
+package org.sparsevit4j.core;
 
 import java.util.ArrayList;
 import java.util.List;

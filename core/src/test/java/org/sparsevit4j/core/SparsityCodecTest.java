@@ -1,4 +1,4 @@
-package org.sparsevit4j.search;
+package org.sparsevit4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenetics.Genotype;
-import io.jenetics.IntegerChromosome;
-import io.jenetics.IntegerGene;
-import io.jenetics.engine.InvertibleCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,21 +87,6 @@ class SparsityCodecTest {
         assertArrayEquals(new int[] {7, 1, 2, 5, 8, 0}, codec.repair(genes));
         assertTrue(codec.isRepaired(Genome.of(genes)));
         assertThrows(IllegalArgumentException.class, () -> codec.decode(Genome.of(7, 1, 8, 2, 5, 0)));
-    }
-
-    @Test
-    void theJeneticsCodecCoversLevelEightAndRepairs() {
-        SparsityCodec codec = new SparsityCodec(new GeneLayout(SWIN_T, Granularity.PAIR));
-        InvertibleCodec<SparsityConfig, IntegerGene> jenetics = codec.jenetics();
-        IntegerGene allele = jenetics.encoding().newInstance().chromosome().gene();
-        assertEquals(0, allele.min());
-        assertEquals(8, allele.max() - 1, "IntRange.of(0, 9): 9 is exclusive, so 8 is an allele");
-        assertEquals(PAPER, jenetics.decode(jenetics.encode(PAPER)));
-        assertEquals(SparsityConfig.uniform(SWIN_T, 0.8), jenetics.decode(jenetics.encode(SparsityConfig.uniform(SWIN_T, 0.8))));
-        Genotype<IntegerGene> unsorted = Genotype.of(IntegerChromosome.of(
-                IntegerGene.of(0, 0, 9), IntegerGene.of(0, 0, 9), IntegerGene.of(8, 0, 9),
-                IntegerGene.of(1, 0, 9), IntegerGene.of(4, 0, 9), IntegerGene.of(0, 0, 9)));
-        assertEquals("[[0,0],[0,0],[0.1,0.1,0.4,0.4,0.8,0.8],[0,0]]", jenetics.decode(unsorted).compact());
     }
 
     @Test
