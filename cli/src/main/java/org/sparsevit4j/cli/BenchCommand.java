@@ -1,33 +1,24 @@
 package org.sparsevit4j.cli;
 
-import ai.djl.Device;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sparsevit4j.core.ArchitectureSpec;
-import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.core.SparsityConfigJson;
-import org.sparsevit4j.profiler.InputShape;
-import org.sparsevit4j.profiler.LatencyBenchmark;
-import org.sparsevit4j.profiler.LatencyResult;
-import org.sparsevit4j.profiler.MeasurementPlan;
-import org.sparsevit4j.supernet.train.ModelSpec;
+import org.sparsevit4j.app.Latencies;
+import org.sparsevit4j.app.Resolution;
+import org.sparsevit4j.app.TimingSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sparsevit bench}: measured forward latency of dense and sparse configurations. */
+/** {@code sparsevit bench}: measured forward latency of dense and sparse configurations ({@link Latencies#bench}). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Forward latency of the dense model and of each configuration (median and spread after "
                 + "warm-up), next to its MAC fraction.")
 public final class BenchCommand implements Callable<Integer> {
-
-    private static final double[] DEFAULT_UNIFORM = {0.3, 0.6, 0.8};
 
     @Spec
     CommandSpec spec;
@@ -35,7 +26,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     TimedModelOptions model;
 
-    @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "672", converter = Resolution.Converter.class,
+    @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "672", converter = ResolutionConverter.class,
             description = "Input size: a side (672) or height x width (256x192). Default: ${DEFAULT-VALUE}.")
     Resolution resolution;
 
@@ -66,44 +57,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        model.requireConsistent();
-        ModelSpec fresh = model.fresh("swin_t");
-        fresh.arch().stageSizes(resolution.height(), resolution.width()); // an image smaller than a patch, up front
-        MeasurementPlan plan = measurement.plan();
-        PrintWriter err = spec.commandLine().getErr();
         threads.apply();
-        Device target = device.resolve();
-        InputShape input = new InputShape(batch, resolution.height(), resolution.width(),
-                precision.resolve(target, err));
-        try (TimingSetup setup = TimingSetup.open(fresh, model.weights, input, target)) {
-            if (model.weights != null && model.archGiven()) {
-                setup.requireArch(fresh.arch(), "--arch");
-            }
-            ArchitectureSpec arch = setup.model.arch();
-            List<LatencyBenchmark.Entry> entries = new ArrayList<>();
-            entries.add(new LatencyBenchmark.Entry("dense", SparsityConfig.dense(arch)));
-            if (uniform) {
-                for (double r : DEFAULT_UNIFORM) {
-                    entries.add(new LatencyBenchmark.Entry(String.format(Locale.ROOT, "uniform %.1f", r),
-                            SparsityConfig.uniform(arch, r)));
-                }
-            }
-            for (Path file : configs) {
-                entries.add(new LatencyBenchmark.Entry(file.getFileName().toString(), SparsityConfigJson.read(file, arch)));
-            }
-            err.printf(Locale.ROOT, "bench %s %s at %s on %s: %d configurations, %d warm-up + %d timed passes each%n",
-                    arch.name(), setup.timer.head().describe(), input.describe(), setup.fingerprint.describe(),
-                    entries.size(), plan.warmup(), plan.runs());
-            err.flush();
-            List<LatencyResult> rows = LatencyBenchmark.run(setup.timer, entries, plan, line -> {
-                err.println("  " + line);
-                err.flush();
-            });
-            if (json) {
-                LatencyRows.printBenchJson(spec.commandLine().getOut(), rows, setup.fingerprint);
-            } else {
-                LatencyRows.printText(spec.commandLine().getOut(), rows, null);
-            }
+        PrintWriter err = spec.commandLine().getErr();
+        Latencies.Measurements m = Latencies.bench(new TimingSpec(model.choice(), resolution, batch, precision.dtype,
+                device.device, measurement.plan()), uniform, configs, new LineProgress(err));
+        if (json) {
+            LatencyRows.printBenchJson(spec.commandLine().getOut(), m.rows(), m.fingerprint());
+        } else {
+            LatencyRows.printText(spec.commandLine().getOut(), m.rows(), null);
         }
         return 0;
     }

@@ -1,7 +1,7 @@
 package org.sparsevit4j.cli;
 
+import org.sparsevit4j.app.CacheSpec;
 import java.nio.file.Path;
-import org.sparsevit4j.evaluator.ResultCache;
 import picocli.CommandLine.Option;
 
 /** Where evaluation results are kept across runs. */
@@ -15,16 +15,8 @@ public final class CacheOptions {
     @Option(names = "--no-cache", description = "Neither read nor write the evaluation cache.")
     boolean off;
 
-    ResultCache open(String key) {
-        if (off) {
-            return ResultCache.inMemory();
-        }
-        return ResultCache.open(directory != null ? directory : defaultDirectory(), key);
-    }
-
-    static Path defaultDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("sparsevit4j").resolve("evaluations");
+    /** The options as the application's cache spec. */
+    CacheSpec spec() {
+        return new CacheSpec(directory, off);
     }
 }

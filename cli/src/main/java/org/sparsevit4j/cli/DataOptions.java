@@ -1,11 +1,7 @@
 package org.sparsevit4j.cli;
 
-import java.nio.file.Files;
+import org.sparsevit4j.app.DataSpec;
 import java.nio.file.Path;
-import org.sparsevit4j.supernet.data.DatasetOptions;
-import org.sparsevit4j.supernet.data.Datasets;
-import org.sparsevit4j.supernet.data.SampleSource;
-import org.sparsevit4j.supernet.data.Task;
 import picocli.CommandLine.Option;
 
 /** {@code --dataset}, {@code --task} and what shapes the data: the options every data command shares. */
@@ -36,28 +32,8 @@ public final class DataOptions {
             description = "Built-in scenes: validation images. Default: ${DEFAULT-VALUE}.")
     int syntheticVal;
 
-    /** Whether any option here was given (a command that could take the data from a checkpoint asks). */
-    boolean given() {
-        return dataset != null || task != null;
-    }
-
-    /** The task: as given, or read off the dataset. */
-    Task task() {
-        if (task != null) {
-            return Task.parse(task);
-        }
-        if (dataset != null && !Files.exists(dataset.resolve("classes.json"))) {
-            return Task.CLASSIFICATION;
-        }
-        return Task.SEGMENTATION;
-    }
-
-    /** Dataset options for the given seed; synthetic scenes are generated at the given size. */
-    DatasetOptions options(long seed, int height, int width) {
-        return new DatasetOptions(seed, searchFraction, skipBad, height, width, syntheticTrain, syntheticVal);
-    }
-
-    SampleSource open(DatasetOptions options) {
-        return dataset == null ? Datasets.synthetic(task(), options) : Datasets.open(dataset, task(), options);
+    /** The options as the application's data spec. */
+    DataSpec spec() {
+        return new DataSpec(dataset, task, skipBad, searchFraction, syntheticTrain, syntheticVal);
     }
 }

@@ -1,6 +1,9 @@
 package org.sparsevit4j.cli;
 
-import ai.djl.Device;
+import org.sparsevit4j.app.EvaluateRequest;
+import org.sparsevit4j.app.Evaluations;
+import org.sparsevit4j.app.Resolution;
+import org.sparsevit4j.core.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,13 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
-import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.supernet.data.Split;
-import org.sparsevit4j.supernet.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "val, search or train. Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--resolution", paramLabel = "SIZE", converter = Resolution.Converter.class,
+    @Option(names = "--resolution", paramLabel = "SIZE", converter = ResolutionConverter.class,
             description = "Evaluation size. Default: the training resolution of a checkpoint, else 224.")
     Resolution resolution;
 
@@ -76,23 +75,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         Split which = parseSplit(split);
         threads.apply();
         PrintWriter err = spec.commandLine().getErr();
-        Precision inference = precision.resolve(Device.fromName(null), err);
-        try (EvaluationSetup setup = EvaluationSetup.open(weights, data, which, resolution, batch, loaderThreads, cache,
-                inference)) {
-            List<SparsityConfig> toEvaluate = configurations(setup);
-            err.println("evaluating " + toEvaluate.size() + " configuration" + (toEvaluate.size() == 1 ? "" : "s")
-                    + ": " + setup.description);
-            ProgressBar bar = new ProgressBar(err);
-            List<EvaluationResult> results = new ArrayList<>();
-            for (int i = 0; i < toEvaluate.size(); i++) {
-                bar.update(i, toEvaluate.size(), "evaluating " + toEvaluate.get(i).compact());
-                results.add(setup.evaluator.evaluate(toEvaluate.get(i)));
-            }
-            bar.update(toEvaluate.size(), toEvaluate.size(), "done");
-            bar.finish();
-            setup.reportSkipped(err);
-            print(results);
+        Evaluations.Outcome outcome;
+        try (CliProgress progress = new CliProgress(err)) {
+            outcome = Evaluations.run(new EvaluateRequest(weights, data.spec(), which, resolution, batch, loaderThreads,
+                    cache.spec(), precision.dtype, configs, uniform), progress);
         }
+        outcome.skipped().ifPresent(err::println);
+        print(outcome.results());
         return 0;
     }
 
@@ -103,21 +92,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         throw new InvalidInputException("--split " + text + " must be val, search or train");
-    }
-
-    private List<SparsityConfig> configurations(EvaluationSetup setup) {
-        ArchitectureSpec arch = setup.model.spec().arch();
-        List<SparsityConfig> out = new ArrayList<>();
-        for (Path file : configs) {
-            out.add(SparsityConfigJson.read(file, arch));
-        }
-        for (double r : uniform) {
-            out.add(SparsityConfig.uniform(arch, r));
-        }
-        if (out.isEmpty()) {
-            out.add(setup.model.ownSparsity());
-        }
-        return out;
     }
 
     private void print(List<EvaluationResult> results) {
@@ -139,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 row.put("cached", r.cached());
                 rows.add(row);
             }
-            out.println(Json.write(rows.size() == 1 ? rows.get(0) : rows));
+            out.print(Json.write(rows.size() == 1 ? rows.get(0) : rows));
             return;
         }
         boolean segmentation = results.get(0).segmentation();

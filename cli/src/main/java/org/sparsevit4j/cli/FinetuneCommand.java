@@ -2,9 +2,6 @@ package org.sparsevit4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sparsevit4j.core.ArchitectureSpec;
-import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.core.Granularity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +29,8 @@ public final class FinetuneCommand extends TrainingOptions implements Callable<I
     }
 
     @Override
-    SparsityConfig fixedConfig() {
-        return SparsityConfigJson.read(config, ArchitectureSpec.preset(arch));
+    Path config() {
+        return config;
     }
 
     @Override

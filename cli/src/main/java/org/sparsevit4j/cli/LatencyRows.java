@@ -1,6 +1,7 @@
 package org.sparsevit4j.cli;
 
 import java.io.PrintWriter;
+import org.sparsevit4j.core.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ final class LatencyRows {
             row.put("latency_fraction", r.latencyFraction());
             array.add(row);
         }
-        out.println(Json.write(array));
+        out.print(Json.write(array));
     }
 
     /** {@code profile --json}: keys {@code measured_ms_*} and {@code predicted_ms} (null without a table). */
@@ -49,7 +50,7 @@ final class LatencyRows {
             row.put("latency_scale", table == null ? null : table.scale());
             array.add(row);
         }
-        out.println(Json.write(array));
+        out.print(Json.write(array));
     }
 
     /** The keys both commands print; the summary's under {@code prefix} ({@code latency_ms_median}, ...). */

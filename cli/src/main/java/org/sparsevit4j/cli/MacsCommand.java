@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sparsevit4j.app.Resolution;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.Json;
 import org.sparsevit4j.core.MacCount;
 import org.sparsevit4j.core.MacCounter;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,10 +25,11 @@ public final class MacsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ArchOption arch;
+    @Option(names = "--arch", paramLabel = "NAME", defaultValue = "swin_t",
+            description = "Architecture preset: swin_micro, swin_t, swin_s or swin_b. Default: ${DEFAULT-VALUE}.")
+    String arch;
 
-    @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "672", converter = Resolution.Converter.class,
+    @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "672", converter = ResolutionConverter.class,
             description = "Input size: a side (672) or height x width (256x192). Default: ${DEFAULT-VALUE}.")
     Resolution resolution;
 
@@ -39,7 +41,7 @@ public final class MacsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ArchitectureSpec spec = arch.orDefault("swin_t");
+        ArchitectureSpec spec = ArchitectureSpec.preset(arch);
         SparsityConfig cfg = config == null ? SparsityConfig.dense(spec) : SparsityConfigJson.read(config, spec);
         MacCount count = MacCounter.count(spec, resolution.height(), resolution.width(), cfg);
         MacCount dense = MacCounter.count(spec, resolution.height(), resolution.width(), SparsityConfig.dense(spec));
@@ -57,7 +59,7 @@ public final class MacsCommand implements Callable<Integer> {
             row.put("dense_macs", dense.backbone());
             row.put("head_macs", count.head());
             row.put("block_macs", count.perBlock());
-            out.println(Json.write(row));
+            out.print(Json.write(row));
         } else {
             out.printf(Locale.ROOT, "%s at %s, ratios %s%n", spec.name(), resolution, cfg.compact());
             out.printf(Locale.ROOT, "  backbone %10.3f GMACs  %5.1f%% of dense (%.3f GMACs)%n", count.backbone() / 1e9,

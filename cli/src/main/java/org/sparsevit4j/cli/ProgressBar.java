@@ -16,6 +16,9 @@ final class ProgressBar {
     private final boolean terminal;
     private long lastPlain;
     private boolean drawn;
+    // work that keeps reporting once complete (a search's baselines after its last generation) prints its
+    // 100% line once, then at the interval like the rest
+    private boolean completePrinted;
 
     ProgressBar(PrintWriter err) {
         this.err = err;
@@ -34,8 +37,10 @@ final class ProgressBar {
             return;
         }
         long now = System.nanoTime();
-        if (done >= total || now - lastPlain >= PLAIN_INTERVAL_NANOS) {
+        boolean complete = done >= total;
+        if ((complete && !completePrinted) || now - lastPlain >= PLAIN_INTERVAL_NANOS) {
             lastPlain = now;
+            completePrinted = complete;
             err.println(String.format(Locale.ROOT, "%3.0f%% %s", 100 * fraction, status));
             err.flush();
         }
@@ -57,14 +62,6 @@ final class ProgressBar {
             err.flush();
             drawn = false;
         }
-    }
-
-    static String duration(double seconds) {
-        if (!Double.isFinite(seconds) || seconds < 0) {
-            return "?";
-        }
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+        completePrinted = false;
     }
 }

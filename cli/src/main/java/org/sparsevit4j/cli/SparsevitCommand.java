@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.MachineFailureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,9 +48,6 @@ public final class SparsevitCommand implements Runnable {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            if (e instanceof DemoCommand.DemoStepFailed failed) {
-                return failed.exit; // the step's command has printed its own line
-            }
             PrintWriter err = command.getErr();
             if (System.getenv("SPARSEVIT_DEBUG") != null) {
                 e.printStackTrace(err);
@@ -58,7 +56,7 @@ public final class SparsevitCommand implements Runnable {
                 err.println("sparsevit: " + oneLine(e.getMessage()));
                 return BAD_INPUT;
             }
-            if (e instanceof UncheckedIOException || e instanceof IOException) {
+            if (e instanceof MachineFailureException || e instanceof UncheckedIOException || e instanceof IOException) {
                 err.println("sparsevit: " + oneLine(e.getMessage()));
                 return FAILURE;
             }

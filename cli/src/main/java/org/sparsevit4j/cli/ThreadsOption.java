@@ -1,8 +1,6 @@
 package org.sparsevit4j.cli;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
-import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.app.Engines;
 import picocli.CommandLine.Option;
 
 /** {@code --threads}: intra-op threads of the tensor engine. */
@@ -14,16 +12,6 @@ public final class ThreadsOption {
 
     /** Starts the engine with the requested threads; call before the first tensor is made. */
     void apply() {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new InvalidInputException("--threads " + threads + " must be at least 1");
-            }
-            // read once when the engine starts; set here for a fresh process, and directly for a warm one
-            System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
-        }
-        Engine.getEngine("PyTorch");
-        if (threads != null) {
-            JniUtils.setNumThreads(threads);
-        }
+        Engines.start(threads);
     }
 }

@@ -1,7 +1,7 @@
 package org.sparsevit4j.cli;
 
 import java.util.concurrent.Callable;
-import org.sparsevit4j.core.SparsityConfig;
+import java.nio.file.Path;
 import org.sparsevit4j.core.Granularity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ public final class TrainSupernetCommand extends TrainingOptions implements Calla
     }
 
     @Override
-    SparsityConfig fixedConfig() {
+    Path config() {
         return null;
     }
 

@@ -1,15 +1,16 @@
 package org.sparsevit4j.cli;
 
+import org.sparsevit4j.app.Resolution;
+import org.sparsevit4j.app.TrainRequest;
+import org.sparsevit4j.app.TrainingProgress;
+import org.sparsevit4j.app.Trainings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
-import org.sparsevit4j.supernet.train.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingDivergedException;
-import org.sparsevit4j.supernet.train.TrainingListener;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,7 @@ abstract class TrainingOptions {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "224", converter = Resolution.Converter.class,
+    @Option(names = "--resolution", paramLabel = "SIZE", defaultValue = "224", converter = ResolutionConverter.class,
             description = "Training size (also the built-in scenes' size). Default: ${DEFAULT-VALUE}.")
     Resolution resolution;
 
@@ -83,8 +84,8 @@ abstract class TrainingOptions {
     @Mixin
     ThreadsOption threads;
 
-    /** The fixed configuration (finetune) or null (SAA). */
-    abstract SparsityConfig fixedConfig();
+    /** The configuration file to fine-tune, or null (sparsity-aware adaptation). */
+    abstract Path config();
 
     abstract boolean sandwich();
 
@@ -94,55 +95,24 @@ abstract class TrainingOptions {
 
     int run(PrintWriter err) {
         threads.apply();
-        ProgressBar bar = new ProgressBar(err);
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void onStep(Step s) {
-                bar.update(s.step(), s.totalSteps(), String.format(Locale.ROOT,
-                        "step %d/%d  loss %.4f  lr %.2e  %.1f img/s  ETA %s", s.step(), s.totalSteps(), s.loss(),
-                        s.learningRate(), s.imagesPerSecond(), ProgressBar.duration(s.etaSeconds())));
-            }
-
-            @Override
-            public void onCheckpoint(Path file) {
-                bar.println("checkpoint " + file);
-            }
-
-            @Override
-            public void onMessage(String line) {
-                bar.println(line);
-            }
-        };
-        try {
-            SupernetTrainer.Result result;
-            if (resume != null) {
-                result = SupernetTrainer.resume(resume, maxMinutes > 0 ? maxMinutes : null, listener);
-            } else {
-                if (out == null) {
-                    throw new org.sparsevit4j.core.InvalidInputException("give --out DIR for the run's checkpoints "
-                            + "and log, or --resume RUN to continue one");
-                }
-                OutputPaths.requireWritableFolder(out, "--out");
-                result = SupernetTrainer.train(settings(), out, listener);
-            }
-            bar.finish();
+        try (CliProgress progress = new CliProgress(err)) {
+            TrainingProgress listener = new TrainingProgress(progress);
+            SupernetTrainer.Result result = resume != null
+                    ? Trainings.resume(resume, maxMinutes > 0 ? maxMinutes : null, listener)
+                    : Trainings.run(request(), listener);
+            progress.close();
             err.printf(Locale.ROOT, "%s: %d of %d steps, last loss %.4f; latest checkpoint %s%n", verb(),
                     result.steps(), result.totalSteps(), result.lastLoss(), result.checkpoint());
             return 0;
         } catch (TrainingDivergedException e) {
-            bar.finish();
             err.println("sparsevit: " + e.getMessage());
             return SparsevitCommand.FAILURE;
-        } finally {
-            bar.finish();
         }
     }
 
-    private TrainSettings settings() {
-        ArchOption.requireKnown(arch);
-        return new TrainSettings(arch, data.task(), data.dataset, data.options(seed, resolution.height(),
-                resolution.width()), resolution.height(), resolution.width(), batch, steps, maxMinutes, learningRate,
-                minLearningRate, Math.min(warmup, steps), weightDecay, clip, seed, checkpointEvery, sandwich(),
-                granularity(), fixedConfig(), weights, decoderDim, loaderThreads);
+    private TrainRequest request() {
+        return new TrainRequest(arch, data.spec(), resolution, weights, out, steps, maxMinutes, batch, learningRate,
+                minLearningRate, warmup, weightDecay, clip, seed, checkpointEvery, decoderDim, loaderThreads, sandwich(),
+                granularity(), config());
     }
 }

@@ -20,6 +20,9 @@ import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.profiler.LatencyTable;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
 import org.sparsevit4j.profiler.LatencyTableJson;
+import org.sparsevit4j.results.WindowPicture;
+import org.sparsevit4j.results.WindowPictureTest;
+import org.sparsevit4j.app.Exports;
 
 /** The user's path end to end on a tiny built-in dataset: train, evaluate, fine-tune, search. */
 class TrainEvaluateSearchTest {
@@ -84,7 +87,7 @@ class TrainEvaluateSearchTest {
         CliRunner.Result x = CliRunner.run("export", "--weights", finetuned.toString(), "--out", exported.toString());
         assertEquals(0, x.exit(), x.err());
         try (SafetensorsReader reader = SafetensorsReader.open(exported)) {
-            assertEquals(config, SparsityConfigJson.parse(reader.metadata().get(ExportCommand.CONFIG_KEY), "header"));
+            assertEquals(config, SparsityConfigJson.parse(reader.metadata().get(Exports.CONFIG_KEY), "header"));
             assertFalse(reader.names().stream().anyMatch(n -> n.startsWith("optimizer.")), "no optimizer state");
             assertTrue(reader.contains("features.0.0.weight"), "torchvision keys");
         }
@@ -137,6 +140,18 @@ class TrainEvaluateSearchTest {
             cache.resolve("search").toString());
         assertEquals(0, resumed.exit(), resumed.err());
         assertEquals(r.out(), resumed.out());
+        // a resume against another checkpoint or other data than the search started with is refused, naming both
+        Path inputs = run.resolve("search-inputs.json");
+        String recorded = Files.readString(inputs);
+        String sha = new ObjectMapper().readTree(recorded).get("checkpointSha256").asText();
+        String identity = new ObjectMapper().readTree(recorded).get("datasetIdentity").asText();
+        Files.writeString(inputs, recorded.replace(sha, "0".repeat(64)).replace(identity, "other data"));
+        CliRunner.Result refused = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
+            cache.resolve("search").toString());
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("cannot resume against other inputs") && refused.err().contains(sha)
+            && refused.err().contains("other data"), refused.err());
+        assertEquals(1, refused.err().strip().lines().filter(l -> l.startsWith("sparsevit:")).count(), refused.err());
     }
 
     @Test

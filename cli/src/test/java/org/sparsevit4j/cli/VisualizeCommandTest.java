@@ -22,6 +22,9 @@ import org.sparsevit4j.core.WindowGrid;
 import org.sparsevit4j.supernet.io.NamedTensor;
 import org.sparsevit4j.supernet.io.SafetensorsWriter;
 import org.sparsevit4j.supernet.model.SwinFixtures;
+import org.sparsevit4j.results.WindowPicture;
+import org.sparsevit4j.results.WindowPictureTest;
+import org.sparsevit4j.core.WindowGeometry;
 
 /**
  * {@code sparsevit visualize} end to end on the tiny committed timm model (2 stages, window 7):

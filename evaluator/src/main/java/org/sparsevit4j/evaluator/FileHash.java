@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.sparsevit4j.core.InvalidInputException;
 
 /** SHA-256 of a file's bytes: what identifies a checkpoint in the evaluation cache. */
 public final class FileHash {
@@ -16,6 +17,9 @@ public final class FileHash {
     }
 
     public static String sha256(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": " + (Files.exists(file) ? "is not a file" : "does not exist"));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 20];

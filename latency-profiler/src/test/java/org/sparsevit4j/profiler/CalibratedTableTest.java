@@ -36,9 +36,11 @@ class CalibratedTableTest {
                 LatencyTable table = LatencyTableBuilder.build(timer, new MeasurementPlan(1, 3, 100, 0), 2,
                         DeviceFingerprint.current(Device.cpu()), line -> { });
                 CalibratedTable anchored = CalibratedTable.anchor(table, timer, new MeasurementPlan(1, 5, 100, 0));
-                // the same process, a moment later: the level moves by timing noise only
-                assertTrue(anchored.scale() > 0.5 && anchored.scale() < 2, "scale " + anchored.scale());
-                assertTrue(anchored.driftFromBuild() > 0.5 && anchored.driftFromBuild() < 2,
+                // the same process, a moment later: the level moves by timing noise only. Passes of a few ms on
+                // a loaded 2-core machine were seen 4x apart, so the bound only catches a wrong scale (a
+                // table of another model, or a sum in the wrong unit), not noise
+                assertTrue(anchored.scale() > 0.1 && anchored.scale() < 10, "scale " + anchored.scale());
+                assertTrue(anchored.driftFromBuild() > 0.1 && anchored.driftFromBuild() < 10,
                         "drift " + anchored.driftFromBuild());
                 SparsityConfig c = SparsityConfig.uniform(LatencyBenchmarkTest.SMALL, 0.5);
                 assertEquals(anchored.scale() * table.latencyMs(c), anchored.latencyMs(c), 1e-9);

@@ -48,10 +48,12 @@ class SegmenterTimingTest {
             double linear = classification.denseMs().get(PartTimer.REST);
             assertTrue(decoder > 2 * linear, "segmentation head " + decoder + " ms vs classification head " + linear);
             // the build's plain passes of the segmenter against the table, in the same process: passes of a
-            // few ms on a shared CPU vary by tens of percent, so only the median anchor is held to a bound
+            // few ms on a shared CPU vary by tens of percent, so only the median anchor is held, to a factor
+            // of 2.5 (a table of the wrong model or head is off by far more; accuracy is a benchmark's job)
             double[] ratios = segmentation.anchors().stream().mapToDouble(a -> a.predictedMs() / a.measuredMs())
                     .sorted().toArray();
-            assertTrue(Math.abs(ratios[ratios.length / 2] - 1) < 0.5, "table over pass at the anchors: "
+            double median = ratios[ratios.length / 2];
+            assertTrue(median > 0.4 && median < 2.5, "table over pass at the anchors: "
                     + java.util.Arrays.toString(ratios));
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> classification.requireApplies(
                     "classifier.json", LatencyBenchmarkTest.SMALL, segmentation.head(), here));

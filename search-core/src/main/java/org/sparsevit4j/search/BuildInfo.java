@@ -10,7 +10,7 @@ import java.util.Properties;
  * from. A build without git, or classes compiled outside Maven, give {@code unknown} and
  * {@code development}, never an error: provenance must not fail a search.
  */
-final class BuildInfo {
+public final class BuildInfo {
 
     static final String UNKNOWN = "unknown";
 
@@ -20,17 +20,17 @@ final class BuildInfo {
     }
 
     /** The project version, or {@code development} when the classes were not built by Maven. */
-    static String version() {
+    public static String version() {
         return PROPERTIES.getProperty("version", "development");
     }
 
     /** The full commit hash, or {@code unknown}. */
-    static String gitCommit() {
+    public static String gitCommit() {
         return PROPERTIES.getProperty("gitCommit", UNKNOWN);
     }
 
     /** Whether tracked files differed from the commit at build time: {@code true}, {@code false} or {@code unknown}. */
-    static String gitDirty() {
+    public static String gitDirty() {
         return PROPERTIES.getProperty("gitDirty", UNKNOWN);
     }
 

@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.results;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,12 +11,13 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sparsevit4j.core.WindowGeometry;
 
 /** Which windows a panel shows, and how the picture draws them, without a model. */
-class WindowPictureTest {
+public class WindowPictureTest {
 
     static {
-        Main.configureProcess(); // headless
+        System.setProperty("java.awt.headless", "true");
     }
 
     /** 8x8 tokens of 32 pixels, window 4: a 2x2 grid over a 256x256 input, shifted by 2 tokens. */
@@ -121,7 +122,7 @@ class WindowPictureTest {
     }
 
     /** A picture whose neighbouring pixels differ, so a moved or resampled pixel would show. */
-    static BufferedImage texture(int width, int height) {
+    public static BufferedImage texture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {

@@ -1,10 +1,11 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.results;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.WindowGrid;
+import org.sparsevit4j.core.WindowGeometry;
 
 /**
  * What one panel of the window picture shows: the windows of one partition of a stage, and for
@@ -23,9 +24,9 @@ import org.sparsevit4j.core.WindowGrid;
  * @param blocks how many of the stage's blocks belong to the partition shown
  * @param runs per window of that partition, how many of them run it (0..blocks)
  */
-record StagePanel(int stage, WindowGeometry geometry, boolean shifted, int[] levels, int blocks, int[] runs) {
+public record StagePanel(int stage, WindowGeometry geometry, boolean shifted, int[] levels, int blocks, int[] runs) {
 
-    StagePanel {
+    public StagePanel {
         levels = levels.clone();
         runs = runs.clone();
         if (runs.length != geometry.numWindows()) {
@@ -42,7 +43,7 @@ record StagePanel(int stage, WindowGeometry geometry, boolean shifted, int[] lev
      * @throws IllegalStateException if a block kept another number of windows than its level allows,
      *     or windows the partition does not have (the geometry does not match the model's)
      */
-    static StagePanel of(int stage, WindowGeometry geometry, int[] levels, Map<Integer, long[]> keptByBlock) {
+    public static StagePanel of(int stage, WindowGeometry geometry, int[] levels, Map<Integer, long[]> keptByBlock) {
         boolean regularPrunes = false;
         boolean shiftedPrunes = false;
         for (int b = 0; b < levels.length; b++) {
@@ -88,28 +89,28 @@ record StagePanel(int stage, WindowGeometry geometry, boolean shifted, int[] lev
     }
 
     /** Windows run by at least one block of the partition shown. */
-    int kept() {
+    public int kept() {
         return (int) Arrays.stream(runs).filter(n -> n > 0).count();
     }
 
     /** Windows run by every block of the partition shown. */
-    int keptByAll() {
+    public int keptByAll() {
         return (int) Arrays.stream(runs).filter(n -> n == blocks).count();
     }
 
     /** How much of the panel's treatment window {@code w} gets: 1 run by every block, 0 pruned by every block. */
-    double runFraction(int w) {
+    public double runFraction(int w) {
         return (double) runs[w] / blocks;
     }
 
     /** The line printed for the stage, e.g. {@code stage 2: 13/16 windows kept, 10 by all 3 regular blocks (ratios 0.1x2 0.2x4)}. */
-    String summary() {
+    public String summary() {
         return keptLine() + (graded() ? ", " + keptByAll() + " by all " + blocks + (shifted ? " shifted" : " regular")
                 + " blocks" : "") + " (" + ratios() + ")";
     }
 
     /** The panel's two title lines: what is kept, then the ratios (and how many windows every block runs). */
-    List<String> title() {
+    public List<String> title() {
         return List.of(keptLine(), ratios() + (graded() ? ", " + keptByAll() + " by all " + blocks + " blocks" : ""));
     }
 
@@ -124,7 +125,7 @@ record StagePanel(int stage, WindowGeometry geometry, boolean shifted, int[] lev
     }
 
     /** The stage's ratios, runs of equal ones folded: {@code ratios 0.1x2 0.2x4}, or {@code dense}. */
-    String ratios() {
+    public String ratios() {
         if (Arrays.stream(levels).allMatch(l -> l == 0)) {
             return "dense";
         }

@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +8,13 @@ import org.sparsevit4j.core.InvalidInputException;
  * Up-front checks of where a command will write, so that an output it cannot write fails with one
  * line before any work (and before anything is half-written) rather than after minutes of it.
  */
-final class OutputPaths {
+public final class OutputPaths {
 
     private OutputPaths() {
     }
 
     /** A file to be written: not a directory, in an existing writable folder. */
-    static void requireWritableFile(Path file, String option) {
+    public static void requireWritableFile(Path file, String option) {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(option + " " + file + ": is a directory; give a file name");
         }
@@ -29,7 +29,7 @@ final class OutputPaths {
      * A run folder: an existing writable folder, or one that can be created under the nearest
      * existing ancestor (which must be a writable folder, not a file).
      */
-    static void requireWritableFolder(Path folder, String option) {
+    public static void requireWritableFolder(Path folder, String option) {
         Path existing = folder.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();

@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sparsevit4j.cli.WindowGeometry.Box;
+import org.sparsevit4j.core.WindowGeometry.Box;
 import org.sparsevit4j.core.ArchitectureSpec;
 
 /** Window index → input pixels, for regular and shifted windows, with window padding and merging's odd rows. */

@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.app;
 
 import ai.djl.Device;
 import java.nio.file.Path;
@@ -31,17 +31,17 @@ import org.sparsevit4j.supernet.model.Precision;
  * </ul>
  * Without either, the reported configurations are re-measured only when {@code --measure-runs} asks.
  */
-final class LatencyMeasuring implements AutoCloseable {
+public final class SearchLatency implements AutoCloseable {
 
     /** Timed passes per measured configuration, unless --measure-runs says otherwise. */
     static final int DEFAULT_RUNS = 10;
     private static final int WARMUP = 3;
 
     /** How the search gets latency: {@code table} or {@code measure}. */
-    enum Source {
+    public enum Source {
         TABLE, MEASURE;
 
-        static Source parse(String text) {
+        public static Source parse(String text) {
             for (Source s : values()) {
                 if (s.name().equalsIgnoreCase(text.strip())) {
                     return s;
@@ -51,13 +51,13 @@ final class LatencyMeasuring implements AutoCloseable {
         }
     }
 
-    private final TimingSetup timing;
+    private final TimedModel timing;
     private final CostModel costModel;
     private final List<LatencyTable.Check> anchors;
     private final LatencyMeter meter;
     private final List<String> warnings;
 
-    private LatencyMeasuring(TimingSetup timing, CostModel costModel, List<LatencyTable.Check> anchors,
+    private SearchLatency(TimedModel timing, CostModel costModel, List<LatencyTable.Check> anchors,
             LatencyMeter meter, List<String> warnings) {
         this.timing = timing;
         this.costModel = costModel;
@@ -74,8 +74,8 @@ final class LatencyMeasuring implements AutoCloseable {
      * @param savedAnchors the anchors a resumed search measured when it started, or null to measure them
      * @param runDir the search's run folder (for the measurements of --latency measure)
      */
-    static LatencyMeasuring open(Path tableFile, Source source, Integer runs, int latencyBatch, Device device,
-            Precision precision, EvaluationSetup setup, List<LatencyTable.Check> savedAnchors, Path runDir) {
+    public static SearchLatency open(Path tableFile, Source source, Integer runs, int latencyBatch, Device device,
+            Precision precision, ModelSession setup, List<LatencyTable.Check> savedAnchors, Path runDir) {
         LatencyTable table = tableFile == null ? null : LatencyTableJson.read(tableFile);
         Source mode = source != null ? source : table != null ? Source.TABLE : null;
         if (mode == Source.TABLE && table == null) {
@@ -93,7 +93,7 @@ final class LatencyMeasuring implements AutoCloseable {
         }
         List<String> warnings = new ArrayList<>();
         if (mode == null && passes == 0) {
-            return new LatencyMeasuring(null, null, List.of(), null, warnings);
+            return new SearchLatency(null, null, List.of(), null, warnings);
         }
         InputShape input;
         if (table != null) {
@@ -102,31 +102,32 @@ final class LatencyMeasuring implements AutoCloseable {
                 throw new InvalidInputException(tableFile + " was measured in " + input.precision().cliName()
                         + " but the search runs in " + precision.cliName() + " (--dtype)");
             }
-            if (input.height() != setup.height || input.width() != setup.width) {
+            if (input.height() != setup.height() || input.width() != setup.width()) {
                 warnings.add(tableFile + " was measured at " + input.resolution() + " but the search evaluates at "
-                        + setup.height + "x" + setup.width + "; latency is predicted (and re-measured) at the table's size");
+                        + setup.height() + "x" + setup.width() + "; latency is predicted (and re-measured) at the table's size");
             }
         } else {
-            input = new InputShape(latencyBatch, setup.height, setup.width, precision);
+            input = new InputShape(latencyBatch, setup.height(), setup.width(), precision);
         }
-        TimingSetup timing = TimingSetup.open(null, setup.model.file(), input, device);
+        TimedModel timing = TimedModel.open(null, setup.model().file(), input, device);
         try {
             CostModel model = null;
             List<LatencyTable.Check> anchors = List.of();
             if (table != null) {
-                table.requireApplies(tableFile.toString(), timing.model.arch(), timing.timer.head(), timing.fingerprint);
+                table.requireApplies(tableFile.toString(), timing.model().arch(), timing.timer().head(),
+                        timing.fingerprint());
                 CalibratedTable calibrated = savedAnchors != null
                         ? CalibratedTable.of(table, savedAnchors)
-                        : CalibratedTable.anchor(table, timing.timer, CalibratedTable.ANCHOR_PLAN);
+                        : CalibratedTable.anchor(table, timing.timer(), CalibratedTable.ANCHOR_PLAN);
                 anchors = calibrated.anchors();
                 model = calibrated;
             } else if (mode == Source.MEASURE) {
-                model = new MeasuredLatencyModel(timing.timer, MeasurementPlan.of(WARMUP, passes), timing.fingerprint,
+                model = new MeasuredLatencyModel(timing.timer(), MeasurementPlan.of(WARMUP, passes), timing.fingerprint(),
                         runDir.resolve(MeasuredLatencyModel.FILE));
             }
             LatencyMeter meter = passes == 0 ? null
-                    : new MeasuringLatencyMeter(timing.timer, MeasurementPlan.of(WARMUP, passes), timing.fingerprint);
-            return new LatencyMeasuring(timing, model, anchors, meter, warnings);
+                    : new MeasuringLatencyMeter(timing.timer(), MeasurementPlan.of(WARMUP, passes), timing.fingerprint());
+            return new SearchLatency(timing, model, anchors, meter, warnings);
         } catch (RuntimeException e) {
             timing.close();
             throw e;
@@ -134,21 +135,21 @@ final class LatencyMeasuring implements AutoCloseable {
     }
 
     /** The search's latency cost model, or null when it has none. */
-    CostModel costModel() {
+    public CostModel costModel() {
         return costModel;
     }
 
     /** The anchors the table was re-anchored with (to keep for a resume); empty without a table. */
-    List<LatencyTable.Check> anchors() {
+    public List<LatencyTable.Check> anchors() {
         return anchors;
     }
 
     /** The meter of the reported configurations, or null when they are not re-measured. */
-    LatencyMeter meter() {
+    public LatencyMeter meter() {
         return meter;
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 

@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.sparsevit4j.core.WindowGrid;
  * @param inputHeight rows of the model's input
  * @param inputWidth columns of the model's input
  */
-record WindowGeometry(int mapHeight, int mapWidth, int window, int shiftHeight, int shiftWidth, int patchSize,
+public record WindowGeometry(int mapHeight, int mapWidth, int window, int shiftHeight, int shiftWidth, int patchSize,
         int stage, int inputHeight, int inputWidth) {
 
     /**
@@ -39,10 +39,10 @@ record WindowGeometry(int mapHeight, int mapWidth, int window, int shiftHeight, 
      * @param x1 column after the last
      * @param y1 row after the last
      */
-    record Box(int x0, int y0, int x1, int y1) {
+    public record Box(int x0, int y0, int x1, int y1) {
     }
 
-    WindowGeometry {
+    public WindowGeometry {
         if (mapHeight < 1 || mapWidth < 1 || window < 1 || patchSize < 1 || stage < 0 || stage > 20 || inputHeight < 1
                 || inputWidth < 1) {
             throw new IllegalArgumentException("window geometry of a " + mapHeight + "x" + mapWidth + " map, window "
@@ -56,7 +56,7 @@ record WindowGeometry(int mapHeight, int mapWidth, int window, int shiftHeight, 
     }
 
     /** The geometry of {@code stage} of {@code arch} on a {@code inputHeight x inputWidth} input, as the model partitions it. */
-    static WindowGeometry of(ArchitectureSpec arch, int stage, int inputHeight, int inputWidth) {
+    public static WindowGeometry of(ArchitectureSpec arch, int stage, int inputHeight, int inputWidth) {
         FeatureSize map = arch.stageSizes(inputHeight, inputWidth).get(stage);
         int window = arch.windowSize();
         return new WindowGeometry(map.height(), map.width(), window,
@@ -66,20 +66,20 @@ record WindowGeometry(int mapHeight, int mapWidth, int window, int shiftHeight, 
     }
 
     /** Input pixels per token side. */
-    int tokenSize() {
+    public int tokenSize() {
         return patchSize << stage;
     }
 
-    int windowsPerRow() {
+    public int windowsPerRow() {
         return WindowGrid.padded(mapWidth, window) / window;
     }
 
-    int numWindows() {
+    public int numWindows() {
         return WindowGrid.numWindows(mapHeight, mapWidth, window);
     }
 
     /** Whether the shifted partition differs from the regular one (the model shifts no axis a single window covers). */
-    boolean shifts() {
+    public boolean shifts() {
         return shiftHeight + shiftWidth > 0;
     }
 
@@ -88,7 +88,7 @@ record WindowGeometry(int mapHeight, int mapWidth, int window, int shiftHeight, 
      * one box for a regular window, up to four for a shifted one that wraps around, none for a
      * window that lies wholly in padding.
      */
-    List<Box> pixels(int index, boolean shifted) {
+    public List<Box> pixels(int index, boolean shifted) {
         if (index < 0 || index >= numWindows()) {
             throw new IllegalArgumentException("window " + index + " of " + numWindows());
         }

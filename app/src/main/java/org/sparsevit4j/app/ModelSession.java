@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.app;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -19,25 +19,26 @@ import org.sparsevit4j.supernet.train.LoadedModel;
 import org.sparsevit4j.supernet.train.TrainSettings;
 
 /**
- * A model, the data it is measured on and the evaluator of one split, as {@code evaluate} and
- * {@code search} set them up. Without {@code --dataset}, a checkpoint is measured on the data it
+ * A model, the data it is measured on and the evaluator of one split, as evaluation and search
+ * set them up. Without {@code --dataset}, a checkpoint is measured on the data it
  * was trained on (same folder or same synthetic scenes, same seed, so the same search split);
  * the resolution defaults to the training resolution.
  */
-final class EvaluationSetup implements AutoCloseable {
+public final class ModelSession implements AutoCloseable {
 
-    final NDManager manager;
-    final LoadedModel model;
-    final SampleSource source;
-    final SplitEvaluator evaluator;
-    final int height;
-    final int width;
-    final String description;
+    private final NDManager manager;
+    private final LoadedModel model;
+    private final SampleSource source;
+    private final SplitEvaluator evaluator;
+    private final int height;
+    private final int width;
+    private final String description;
     /** The checkpoint, data and engine the metric comes from, for the provenance of result files. */
-    final ObjectNode provenance;
+    private final ObjectNode provenance;
+    private final String weightsSha256;
 
-    private EvaluationSetup(NDManager manager, LoadedModel model, SampleSource source, SplitEvaluator evaluator,
-            int height, int width, String description, ObjectNode provenance) {
+    private ModelSession(NDManager manager, LoadedModel model, SampleSource source, SplitEvaluator evaluator,
+            int height, int width, String description, ObjectNode provenance, String weightsSha256) {
         this.manager = manager;
         this.model = model;
         this.source = source;
@@ -46,10 +47,17 @@ final class EvaluationSetup implements AutoCloseable {
         this.width = width;
         this.description = description;
         this.provenance = provenance;
+        this.weightsSha256 = weightsSha256;
     }
 
-    static EvaluationSetup open(Path weights, DataOptions data, Split split, Resolution resolution, int batch,
-            int loaderThreads, CacheOptions cache, Precision precision) {
+    /**
+     * Loads {@code weights} (in {@code precision}, on the engine's default device), opens the data (the
+     * checkpoint's own when {@code data} names none) and the evaluator of {@code split} with its cache.
+     *
+     * @param resolution the evaluation size, or null for the model's (training size, else 224)
+     */
+    public static ModelSession open(Path weights, DataSpec data, Split split, Resolution resolution, int batch,
+            int loaderThreads, CacheSpec cache, Precision precision) {
         NDManager manager = NDManager.newBaseManager();
         LoadedModel model = null;
         try {
@@ -78,8 +86,8 @@ final class EvaluationSetup implements AutoCloseable {
             String description = String.format(Locale.ROOT, "%s on %s, %s split (%d images) at %dx%d%s",
                     model.file(), source.describe(), evaluator.splitName(), evaluator.images(), height, width,
                     precision == Precision.F32 ? "" : " in " + precision.cliName());
-            return new EvaluationSetup(manager, model, source, evaluator, height, width, description,
-                    provenance(manager, model, weightsSha256, source, evaluator));
+            return new ModelSession(manager, model, source, evaluator, height, width, description,
+                    provenance(manager, model, weightsSha256, source, evaluator), weightsSha256);
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -115,11 +123,45 @@ final class EvaluationSetup implements AutoCloseable {
         return o;
     }
 
-    /** Tells about files skipped as bad ({@code --skip-bad}), if any. */
-    void reportSkipped(java.io.PrintWriter err) {
-        if (source.skipped() > 0) {
-            err.println("skipped " + source.skipped() + " bad files: " + String.join(", ", source.skippedFiles()));
-        }
+    /** A line about files skipped as bad ({@code --skip-bad}), if any. */
+    public java.util.Optional<String> skippedNote() {
+        return source.skipped() == 0 ? java.util.Optional.empty() : java.util.Optional.of("skipped " + source.skipped()
+                + " bad files: " + String.join(", ", source.skippedFiles()));
+    }
+
+    public LoadedModel model() {
+        return model;
+    }
+
+    public SampleSource source() {
+        return source;
+    }
+
+    public SplitEvaluator evaluator() {
+        return evaluator;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** One line: the checkpoint, the data, the split and its size, the resolution. */
+    public String description() {
+        return description;
+    }
+
+    /** The SHA-256 of the weight file loaded. */
+    public String weightsSha256() {
+        return weightsSha256;
+    }
+
+    /** The checkpoint, data and engine the metric comes from, for the provenance of result files. */
+    public ObjectNode provenance() {
+        return provenance;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.results;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.sparsevit4j.core.WindowGeometry;
 
 /**
  * The window picture: one panel per stage, side by side, each the image with the windows its
@@ -23,10 +24,10 @@ import javax.imageio.ImageIO;
  * (the few rows and columns the patch embedding drops) count as unseen and are darkened fully.
  * Every window that at least one block runs gets an outline.
  */
-final class WindowPicture {
+public final class WindowPicture {
 
     /** Space around and between panels, in pixels. */
-    static final int MARGIN = 12;
+    public static final int MARGIN = 12;
     /** A panel's longer side is at least this (small images are enlarged so their titles fit). */
     static final int MIN_SIDE = 256;
     /** A panel's longer side is at most this (large images are reduced). */
@@ -49,9 +50,9 @@ final class WindowPicture {
      * @param panelHeight rows of a panel
      * @param fontSize title font size in pixels
      */
-    record Layout(int panels, int panelWidth, int panelHeight, int fontSize) {
+    public record Layout(int panels, int panelWidth, int panelHeight, int fontSize) {
 
-        static Layout of(int imageWidth, int imageHeight, int panels) {
+        public static Layout of(int imageWidth, int imageHeight, int panels) {
             int longer = Math.max(imageWidth, imageHeight);
             double scale = longer < MIN_SIDE ? (double) MIN_SIDE / longer
                     : longer > MAX_SIDE ? (double) MAX_SIDE / longer : 1;
@@ -60,29 +61,29 @@ final class WindowPicture {
             return new Layout(panels, width, height, Math.clamp(width / 22, 12, 22));
         }
 
-        int lineHeight() {
+        public int lineHeight() {
             return (int) Math.round(fontSize * 1.35);
         }
 
-        int width() {
+        public int width() {
             return panels * panelWidth + (panels + 1) * MARGIN;
         }
 
-        int height() {
+        public int height() {
             return panelY() + panelHeight + MARGIN;
         }
 
         /** Left column of panel {@code i}. */
-        int panelX(int i) {
+        public int panelX(int i) {
             return MARGIN + i * (panelWidth + MARGIN);
         }
 
         /** Top row of every panel, below two lines of title. */
-        int panelY() {
+        public int panelY() {
             return MARGIN + 2 * lineHeight() + MARGIN / 2;
         }
 
-        int outlineWidth() {
+        public int outlineWidth() {
             return Math.max(1, (int) Math.round(Math.min(panelWidth, panelHeight) / 200.0));
         }
     }
@@ -91,7 +92,7 @@ final class WindowPicture {
     }
 
     /** The picture of {@code panels} over {@code image} (the image the model's input was resized from). */
-    static BufferedImage render(BufferedImage image, List<StagePanel> panels) {
+    public static BufferedImage render(BufferedImage image, List<StagePanel> panels) {
         Layout layout = Layout.of(image.getWidth(), image.getHeight(), panels.size());
         int[] base = scaledPixels(image, layout.panelWidth(), layout.panelHeight());
         BufferedImage canvas = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
@@ -116,7 +117,7 @@ final class WindowPicture {
     }
 
     /** The picture as PNG bytes. */
-    static byte[] png(BufferedImage picture) {
+    public static byte[] png(BufferedImage picture) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(picture, "png", out)) {

@@ -1,4 +1,4 @@
-package org.sparsevit4j.cli;
+package org.sparsevit4j.app;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -16,16 +16,16 @@ import org.sparsevit4j.supernet.train.ModelSpec;
  * A task model ready to be timed on a device, in the input's precision: its manager, the model
  * (loaded from weights, classifier or segmenter as the file says, or freshly initialized, since
  * latency does not depend on the values), the timer and the fingerprint of this process on that
- * device. Shared by {@code bench}, {@code profile} and the search's measurements.
+ * device. Shared by benchmarks, latency tables and the search's measurements.
  */
-final class TimingSetup implements AutoCloseable {
+public final class TimedModel implements AutoCloseable {
 
-    final NDManager manager;
-    final SwinModel model;
-    final ForwardTimer timer;
-    final DeviceFingerprint fingerprint;
+    private final NDManager manager;
+    private final SwinModel model;
+    private final ForwardTimer timer;
+    private final DeviceFingerprint fingerprint;
 
-    private TimingSetup(NDManager manager, SwinModel model, InputShape input, Device device) {
+    private TimedModel(NDManager manager, SwinModel model, InputShape input, Device device) {
         this.manager = manager;
         this.model = model;
         this.timer = new ForwardTimer(model, manager, input);
@@ -36,7 +36,7 @@ final class TimingSetup implements AutoCloseable {
      * @param fresh the model to initialize when {@code weights} is null
      * @param weights weights to time (their model, head included), or null
      */
-    static TimingSetup open(ModelSpec fresh, Path weights, InputShape input, Device device) {
+    public static TimedModel open(ModelSpec fresh, Path weights, InputShape input, Device device) {
         NDManager manager = NDManager.newBaseManager(device);
         SwinModel model = null;
         try {
@@ -47,7 +47,7 @@ final class TimingSetup implements AutoCloseable {
                 model = LoadedModel.load(weights, manager, input.precision()).model();
                 model.arch().stageSizes(input.height(), input.width());
             }
-            return new TimingSetup(manager, model, input, device);
+            return new TimedModel(manager, model, input, device);
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -57,8 +57,21 @@ final class TimingSetup implements AutoCloseable {
         }
     }
 
+    public SwinModel model() {
+        return model;
+    }
+
+    public ForwardTimer timer() {
+        return timer;
+    }
+
+    /** This process on the model's device. */
+    public DeviceFingerprint fingerprint() {
+        return fingerprint;
+    }
+
     /** Fails when the timed model is not {@code expected}'s architecture (names aside). */
-    void requireArch(ArchitectureSpec expected, String what) {
+    public void requireArch(ArchitectureSpec expected, String what) {
         if (!expected.sameLayers(model.arch())) {
             throw new InvalidInputException(what + " is " + expected.name() + " but the weights are "
                     + model.arch().name());

@@ -1,0 +1,51 @@
+package org.sparsevit4j.app;
+
+import java.nio.file.Path;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.supernet.train.SupernetTrainer;
+import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.train.TrainingListener;
+
+/** Training runs: sparsity-aware adaptation and fine-tuning, and their resumption. */
+public final class Trainings {
+
+    private Trainings() {
+    }
+
+    /**
+     * Runs {@code request} in its run folder, which must not hold a run yet.
+     *
+     * @throws InvalidInputException for bad settings, before any work
+     * @throws org.sparsevit4j.supernet.train.TrainingDivergedException when the loss or a gradient stops
+     *     being finite (the last checkpoint stays as it was)
+     */
+    public static SupernetTrainer.Result run(TrainRequest request, TrainingListener listener) {
+        if (request.out() == null) {
+            throw new InvalidInputException("give --out DIR for the run's checkpoints and log, or --resume RUN to "
+                    + "continue one");
+        }
+        OutputPaths.requireWritableFolder(request.out(), "--out");
+        return SupernetTrainer.train(settings(request), request.out(), listener);
+    }
+
+    /** Continues the run in {@code runDir} from its latest checkpoint; {@code maxMinutes} may be given again. */
+    public static SupernetTrainer.Result resume(Path runDir, Double maxMinutes, TrainingListener listener) {
+        return SupernetTrainer.resume(runDir, maxMinutes, listener);
+    }
+
+    /** The trainer's settings of {@code request}: the task read off the data, a fine-tuned configuration read. */
+    static TrainSettings settings(TrainRequest r) {
+        ArchitectureSpec arch = ArchitectureSpec.preset(r.arch());
+        SparsityConfig fixed = r.config() == null ? null : SparsityConfigJson.read(r.config(), arch);
+        Resolution size = r.resolution();
+        return new TrainSettings(r.arch(), r.data().resolvedTask(), r.data().dataset(), r.data().options(r.seed(),
+                size.height(), size.width()), size.height(), size.width(), r.batch(), r.steps(), r.maxMinutes(),
+                r.learningRate(), r.minLearningRate(), Math.min(r.warmup(), r.steps()), r.weightDecay(), r.clip(),
+                r.seed(), r.checkpointEvery(), fixed == null && r.sandwich(), fixed == null ? r.granularity()
+                : Granularity.PAIR, fixed, r.weights(), r.decoderDim(), r.loaderThreads());
+    }
+}
