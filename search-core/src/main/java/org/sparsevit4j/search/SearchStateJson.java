@@ -31,7 +31,12 @@ import org.sparsevit4j.core.SparsityCodec;
  */
 final class SearchStateJson {
 
-    static final int FORMAT = 1;
+    /**
+     * 2: the search runs on Jenetics' engine, and a Pareto search's population is the engine's (the
+     * last survivors with their children), which format 1 did not hold; a format 1 file cannot be
+     * continued to the same result.
+     */
+    static final int FORMAT = 2;
     static final String FILE = "search-state.json";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -115,7 +120,8 @@ final class SearchStateJson {
         }
         int format = intField(o, "format", source);
         if (format != FORMAT) {
-            throw new InvalidInputException(source + ": state format " + format + " is not the supported " + FORMAT);
+            throw new InvalidInputException(source + ": state format " + format + " is not the supported " + FORMAT
+                    + " (written by another version of sparsevit4j: resume it with that version, or start again)");
         }
         SearchSettings settings = SearchSettingsJson.fromJson(field(o, "settings", source), source);
         SearchState s = new SearchState(settings, field(o, "metricName", source).asText());
