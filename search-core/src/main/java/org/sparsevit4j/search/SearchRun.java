@@ -10,7 +10,7 @@ import org.sparsevit4j.core.SparsityCodec;
  * What the phases of one run share: the settings and their codec, the resolved budget, the
  * evaluation cache, the mutable state and where it is saved. Confined to the search's thread.
  */
-final class SearchRun implements AutoCloseable {
+final class SearchRun {
 
     final SearchSettings settings;
     final SparsityCodec codec;
@@ -55,10 +55,5 @@ final class SearchRun implements AutoCloseable {
 
     List<Candidate> candidates(List<Integer> indices) {
         return indices.stream().map(cache::get).toList();
-    }
-
-    @Override
-    public void close() {
-        cache.close();
     }
 }

@@ -49,7 +49,6 @@ public final class SearchSettingsJson {
         o.put("pareto", s.pareto());
         o.put("costObjective", s.costObjective().id());
         o.put("maxDrawAttempts", s.maxDrawAttempts());
-        o.put("threads", s.threads());
         o.put("baselines", s.baselines());
         o.put("hypervolumeReferenceMetric", s.hypervolumeReferenceMetric());
         return o;
@@ -71,7 +70,7 @@ public final class SearchSettingsJson {
                     intField(o, "generations", source), field(o, "maxEvaluations", source).asLong(),
                     field(o, "seed", source).asLong(), budget, field(o, "pareto", source).asBoolean(),
                     CostObjective.parse(field(o, "costObjective", source).asText()),
-                    intField(o, "maxDrawAttempts", source), intField(o, "threads", source),
+                    intField(o, "maxDrawAttempts", source),
                     field(o, "baselines", source).asBoolean(),
                     field(o, "hypervolumeReferenceMetric", source).asDouble());
         } catch (InvalidInputException e) {
