@@ -26,6 +26,7 @@ public final class Evaluations {
         Precision precision = Engines.precision(request.dtype(), Device.fromName(null), progress);
         try (ModelSession session = ModelSession.open(request.weights(), request.data(), request.split(),
                 request.resolution(), request.batch(), request.loaderThreads(), request.cache(), precision)) {
+            session.dataNote().ifPresent(progress::line);
             List<SparsityConfig> configs = configurations(request, session);
             progress.phase("evaluating " + configs.size() + " configuration" + (configs.size() == 1 ? "" : "s") + ": "
                     + session.description());

@@ -41,8 +41,9 @@ class SplitEvaluatorTest {
     @BeforeAll
     static void trainOneStep() {
         run = shared.resolve("run");
-        SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, DATA, 64, 64, 2, 1, 0, 1e-3,
-                0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1), run, new TrainingListener() { });
+        SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, DATA, 64, 64, 2, 1, 0,
+                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1), run,
+                new TrainingListener() { });
     }
 
     private static SplitEvaluator evaluator(LoadedModel model, SampleSource source, ResultCache cache, NDManager m) {
