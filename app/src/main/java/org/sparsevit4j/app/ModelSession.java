@@ -83,8 +83,9 @@ public final class ModelSession implements AutoCloseable {
                 source = trained.openData();
             }
             String weightsSha256 = FileHash.sha256(model.file());
-            String key = "weights=" + weightsSha256 + ";data=" + source.identity() + ";split="
-                    + split.name() + ";resolution=" + height + "x" + width
+            // the semantics version keeps results of older code from being served (SplitEvaluator says when it rises)
+            String key = "semantics=" + SplitEvaluator.EVALUATION_SEMANTICS + ";weights=" + weightsSha256 + ";data="
+                    + source.identity() + ";split=" + split.name() + ";resolution=" + height + "x" + width
                     + (precision == Precision.F32 ? "" : ";dtype=" + precision.cliName());
             SplitEvaluator evaluator = new SplitEvaluator(model, source, split, height, width, batch, loaderThreads,
                     cache.open(key), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
