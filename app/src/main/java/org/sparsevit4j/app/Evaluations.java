@@ -14,8 +14,12 @@ import org.sparsevit4j.supernet.model.Precision;
 /** Evaluation of configurations: one model load for all of them, each result from the cache when known. */
 public final class Evaluations {
 
-    /** The results, what was evaluated on what, and the note about skipped bad files, if any. */
-    public record Outcome(String description, List<EvaluationResult> results, Optional<String> skipped) {
+    /**
+     * The results, what was evaluated on what, the class names (in the order of each result's
+     * per-class IoU) and the note about skipped bad files, if any.
+     */
+    public record Outcome(String description, List<EvaluationResult> results, List<String> classNames,
+            Optional<String> skipped) {
     }
 
     private Evaluations() {
@@ -36,7 +40,7 @@ public final class Evaluations {
                 results.add(session.evaluator().evaluate(configs.get(i)));
             }
             progress.step(configs.size(), configs.size(), "done");
-            return new Outcome(session.description(), results, session.skippedNote());
+            return new Outcome(session.description(), results, session.source().classNames(), session.skippedNote());
         }
     }
 
