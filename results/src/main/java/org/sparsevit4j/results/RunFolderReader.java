@@ -18,8 +18,9 @@ import org.sparsevit4j.core.TextFiles;
 
 /**
  * Reads the result files of a search's run folder for the report: {@code best.json} and
- * {@code pareto.json} (required), {@code baselines.json} and {@code generations.csv} (used when
- * present: a search without baselines writes no {@code baselines.json}).
+ * {@code pareto.json} (required), {@code baselines.json}, {@code generations.csv} and
+ * {@code class-iou.json} (used when present: a search without baselines writes no
+ * {@code baselines.json}, a classification search no per-class IoU).
  *
  * <p>Nothing is guessed: a missing required file, malformed JSON or a field of the wrong type is
  * an {@link InvalidInputException} whose one line starts with the file and names the field and
@@ -67,9 +68,12 @@ public final class RunFolderReader {
         Path generationsFile = dir.resolve(GENERATIONS);
         List<GenerationRow> generations = Files.exists(generationsFile)
                 ? GenerationsCsv.read(generationsFile) : List.of();
+        Path classIouFile = dir.resolve(ClassIouTable.FILE);
+        Optional<ClassIouTable> classIou = Files.exists(classIouFile)
+                ? Optional.of(classIou(JsonFile.read(classIouFile))) : Optional.empty();
         return new RunFolder(dir, pareto.text(pareto.root(), "metricName", ""),
                 pareto.text(pareto.root(), "costObjective", ""), pareto.number(pareto.root(), "hypervolume", ""),
-                chosen, front, baselines, generations, provenance);
+                chosen, front, baselines, generations, classIou, provenance);
     }
 
     private static Path required(Path dir, String name) {
@@ -95,6 +99,32 @@ public final class RunFolderReader {
         }
         return new Baselines(uniform, randomFront, f.number(random, "hypervolume", "random."),
                 (int) f.number(random, "uniqueEvaluations", "random."));
+    }
+
+    private static ClassIouTable classIou(JsonFile f) {
+        JsonNode classesNode = f.array(f.root(), "classes", "");
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; i < classesNode.size(); i++) {
+            classes.add(f.text(classesNode, i, "classes"));
+        }
+        JsonNode columnsNode = f.array(f.root(), "columns", "");
+        List<ClassIouTable.Column> columns = new ArrayList<>();
+        for (int i = 0; i < columnsNode.size(); i++) {
+            String path = "columns[" + i + "].";
+            JsonNode column = f.object(columnsNode, i, "columns");
+            JsonNode iouNode = f.array(column, "iou", path);
+            if (iouNode.size() != classes.size()) {
+                throw new InvalidInputException(f.file() + ": \"" + path + "iou\" has " + iouNode.size()
+                        + " values for " + classes.size() + " classes");
+            }
+            List<Double> iou = new ArrayList<>();
+            for (int c = 0; c < iouNode.size(); c++) {
+                iou.add(iouNode.get(c).isNull() ? Double.NaN : f.number(iouNode, c, path + "iou"));
+            }
+            columns.add(new ClassIouTable.Column(f.text(column, "name", path), f.text(column, "ratios", path),
+                    f.number(column, "miou", path), iou));
+        }
+        return new ClassIouTable(f.text(f.root(), "split", ""), classes, columns);
     }
 
     /** One parsed JSON file, and field access whose errors name the file and the field. */
@@ -141,6 +171,22 @@ public final class RunFolderReader {
         double optionalNumber(JsonNode parent, String field, String path) {
             JsonNode n = parent.get(field);
             return n == null || n.isNull() ? Double.NaN : number(parent, field, path);
+        }
+
+        double number(JsonNode array, int index, String path) {
+            JsonNode n = array.get(index);
+            if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+                throw fieldError(path + "[" + index + "]", "must be a finite number or null, found " + describe(n));
+            }
+            return n.asDouble();
+        }
+
+        String text(JsonNode array, int index, String path) {
+            JsonNode n = array.get(index);
+            if (!n.isTextual()) {
+                throw fieldError(path + "[" + index + "]", "must be a string, found " + describe(n));
+            }
+            return n.textValue();
         }
 
         String text(JsonNode parent, String field, String path) {
