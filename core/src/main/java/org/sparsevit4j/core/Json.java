@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -79,6 +80,20 @@ public final class Json {
      *     JSON, an unknown key, a value of the wrong type
      */
     public static <T> T read(Path file, JavaType type) {
+        return read(file, MAPPER.readerFor(type));
+    }
+
+    /**
+     * Reads a file that a person writes, such as a batch job, whose keys may be left out: an absent
+     * key reads as null, for the record to give its default. Every other rule holds as in
+     * {@link #read(Path, Class)}: an unknown key, a wrong type or malformed JSON is one line naming
+     * the file and the field. Optional fields must therefore be of boxed types.
+     */
+    public static <T> T readWritten(Path file, Class<T> type) {
+        return read(file, MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES));
+    }
+
+    private static <T> T read(Path file, ObjectReader reader) {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(file + ": is a directory, not a JSON file");
         }
@@ -86,7 +101,7 @@ public final class Json {
             throw new InvalidInputException(file + ": no such file");
         }
         try {
-            return MAPPER.readValue(file.toFile(), type);
+            return reader.readValue(file.toFile());
         } catch (JsonMappingException e) {
             throw new InvalidInputException(file + ": " + describe(e), e);
         } catch (JsonProcessingException e) {
