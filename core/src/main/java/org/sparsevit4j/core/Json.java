@@ -4,16 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +27,9 @@ import java.nio.file.Path;
 /**
  * The one JSON mapper of the project's files: records in and out, keys sorted at every level (so two
  * runs' files diff line by line), and strict reading: an unknown key, a missing primitive, a string
- * where a number belongs or a number where a whole number belongs is bad input, named with its
- * file and field, never a silent default. Paths are written as the user gave them (Jackson's default
- * is a {@code file://} URI, which is absolute and unreadable in a diff).
+ * where a number belongs, a number where a whole number belongs or a number where text belongs is
+ * bad input, named with its file and field, never a silent default. Paths are written as the user
+ * gave them (Jackson's default is a {@code file://} URI, which is absolute and unreadable in a diff).
  */
 public final class Json {
 
@@ -49,6 +54,11 @@ public final class Json {
                             return Path.of(value);
                         }
                     }))
+            // a number or boolean where text belongs is refused, not turned into its text: a budget of
+            // 0.5 (GMACs) is not the "0.5x" (of dense) its writer may have meant
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private Json() {
@@ -81,6 +91,19 @@ public final class Json {
      */
     public static <T> T read(Path file, JavaType type) {
         return read(file, MAPPER.readerFor(type));
+    }
+
+    /**
+     * Reads a file that carries its format in a {@code format} field, refusing one of another format
+     * first: such a file may lack or add fields, and naming those would hide the real reason.
+     */
+    public static <T> T readFormat(Path file, Class<T> type, int format) {
+        JsonNode found = read(file, JsonNode.class).get("format");
+        if (found == null || !found.isInt() || found.intValue() != format) {
+            throw new InvalidInputException(file + ": format " + found + " is not " + format
+                    + "; it was written by another version of sparsevit4j");
+        }
+        return read(file, type);
     }
 
     /**
@@ -128,7 +151,15 @@ public final class Json {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-        String message = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(class [^)]*\\)", "");
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown key \"" + unknown.getPropertyName() + "\"; the keys here are "
+                    + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        } else {
+            // Jackson's advice on its own configuration means nothing to the file's writer
+            message = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(class [^)]*\\)", "")
+                    .replaceAll(" \\(but [^)]*\\)", "").replaceAll("`java\\.lang\\.(\\w+)`", "$1");
+        }
         return (path.isEmpty() ? "" : "field \"" + path + "\": ") + message;
     }
 }
