@@ -29,6 +29,9 @@ public final class EvaluationDevices implements AutoCloseable {
     private final List<ModelSession> sessions;
     private final ReplicaPool pool;
     private final String description;
+    /** Results computed on the replicas and served by the cache, counted on the caller's thread. */
+    private long computed;
+    private long fromCache;
 
     private EvaluationDevices(List<ModelSession> sessions, ReplicaPool pool, String description) {
         this.sessions = sessions;
@@ -99,14 +102,35 @@ public final class EvaluationDevices implements AutoCloseable {
 
     /** The results of {@code configs}, in their order, computed over the replicas (see {@link ReplicaPool}). */
     public List<EvaluationResult> evaluateAll(List<SparsityConfig> configs, Consumer<EvaluationResult> observer) {
-        return pool.evaluateAll(configs, observer);
+        return pool.evaluateAll(configs, counting(observer));
+    }
+
+    /** Evaluations computed on the replicas so far (not served by the cache). */
+    public long computed() {
+        return computed;
+    }
+
+    /** Results served by the evaluation cache so far. */
+    public long fromCache() {
+        return fromCache;
+    }
+
+    private Consumer<EvaluationResult> counting(Consumer<EvaluationResult> observer) {
+        return r -> {
+            if (r.cached()) {
+                fromCache++;
+            } else {
+                computed++;
+            }
+            observer.accept(r);
+        };
     }
 
     /** The search's fitness on these devices; {@code observer} sees each result (progress), on the search's thread. */
     public ConfigEvaluator fitness(Consumer<EvaluationResult> observer) {
         ModelSession session = primary();
         return new PooledFitness(pool, session.evaluator().isSegmentation() ? "miou" : "top1", session.description(),
-                session.provenance(), observer);
+                session.provenance(), counting(observer));
     }
 
     @Override

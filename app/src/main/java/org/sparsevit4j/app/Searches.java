@@ -59,6 +59,7 @@ public final class Searches {
         try (EvaluationDevices evaluation = EvaluationDevices.open(resolved.weights(), resolved.data(), Split.SEARCH,
                 resolved.resolution(), resolved.batch(), resolved.loaderThreads(), cache, inference, devices,
                 progress)) {
+            describe(evaluation, progress);
             return execute(resolved, runDir, null, evaluation, progress);
         }
     }
@@ -78,6 +79,7 @@ public final class Searches {
         try (EvaluationDevices evaluation = EvaluationDevices.open(request.weights(), request.data(), Split.SEARCH,
                 new Resolution(inputs.height(), inputs.width()), request.batch(), request.loaderThreads(), cache,
                 precision(request, progress), devices, progress)) {
+            describe(evaluation, progress);
             return execute(request, runDir, inputs, evaluation, progress);
         }
     }
@@ -97,6 +99,12 @@ public final class Searches {
         SearchInputs inputs = recordedInputs(runDir);
         precision(inputs.request(), progress);
         return execute(inputs.request(), runDir, inputs, evaluation, progress);
+    }
+
+    private static void describe(EvaluationDevices evaluation, Progress progress) {
+        if (evaluation.replicas() > 1) {
+            progress.line("evaluating on " + evaluation.description());
+        }
     }
 
     /**
@@ -183,9 +191,6 @@ public final class Searches {
                 recorded == null ? null : nullIfEmpty(recorded.latencyAnchors()), runDir)) {
             latency.warnings().forEach(progress::warning);
             progress.phase("search on " + session.description());
-            if (evaluation.replicas() > 1) {
-                progress.line("evaluating on " + evaluation.description());
-            }
             if (latency.costModel() != null) {
                 progress.line("latency: " + latency.costModel().description());
             }
@@ -262,7 +267,8 @@ public final class Searches {
         return new ClassIouTable.Column(name, r.config().compact(), r.miou(), r.classIou());
     }
 
-    private static SearchSettings settings(SearchRequest r, ArchitectureSpec supernet, int height, int width) {
+    /** The search settings of {@code r} on {@code supernet} at {@code height x width}; bad settings are bad input. */
+    public static SearchSettings settings(SearchRequest r, ArchitectureSpec supernet, int height, int width) {
         if (r.maxMacs() == null && r.maxLatencyMs() == null) {
             throw new InvalidInputException("give a budget: --max-macs 0.6x (a fraction of dense), --max-macs 3.2 "
                     + "(GMACs) or --max-latency-ms MS with --latency-table");
