@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,6 +115,17 @@ public final class Json {
             throw new InvalidInputException(file + ": " + invalidJson(e), e);
         } catch (IOException e) {
             throw new MachineFailureException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Binds a parsed tree to {@code type}, strictly; {@code source} starts every error message. */
+    public static <T> T convert(JsonNode tree, Class<T> type, String source) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            throw new InvalidInputException(source + ": " + describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(source + ": " + invalidJson(e), e);
         }
     }
 
