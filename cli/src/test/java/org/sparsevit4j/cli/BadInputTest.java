@@ -249,9 +249,11 @@ class BadInputTest {
         c.add(new Case("malformed JSON", "malformed.json", "batch", malformed));
         c.add(new Case("unwritable output", "a-file", "batch", jobs.get("good"), "--out", out));
         c.add(new Case("unknown key", "field \"generations\"", "batch", jobs.get("unknown-key")));
-        c.add(new Case("unknown key of a target", "field \"targets[1].maxMac\"", "batch", jobs.get("unknown-target-key")));
-        c.add(new Case("wrong type", "field \"search.population\"", "batch", jobs.get("wrong-type")));
-        c.add(new Case("number for text", "field \"targets[0].maxMacs\"", "batch", jobs.get("number-for-text")));
+        c.add(new Case("unknown key of a target", "unknown field \"targets[1].maxMac\"; the keys here are", "batch", jobs.get("unknown-target-key")));
+        c.add(new Case("wrong type", "\"search.population\" must be a whole number, found the string \"many\"", "batch",
+                jobs.get("wrong-type")));
+        c.add(new Case("number for text", "\"targets[0].maxMacs\" must be a string, found the number 0.5", "batch",
+                jobs.get("number-for-text")));
         c.add(new Case("no checkpoint", "field \"checkpoint\"", "batch", jobs.get("no-checkpoint-key")));
         c.add(new Case("missing checkpoint", "field \"checkpoint\"", "batch", jobs.get("missing-checkpoint")));
         c.add(new Case("missing table", "field \"targets[0].latencyTable\"", "batch", jobs.get("missing-table")));

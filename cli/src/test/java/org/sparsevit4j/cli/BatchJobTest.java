@@ -113,7 +113,7 @@ class BatchJobTest {
         List<String> csv = Files.readAllLines(jobDir.resolve("job.csv"));
         assertEquals(4, csv.size(), csv.toString());
         assertTrue(csv.get(0).startsWith("target,name,budget,seed,metric,macs,gmacs,mac_fraction,"), csv.get(0));
-        assertTrue(csv.get(3).startsWith("3,loose,\"max MACs 0.8x dense\",3,"), csv.get(3));
+        assertTrue(csv.get(3).startsWith("3,loose,max MACs 0.8x dense,3,"), csv.get(3));
         String page = Files.readString(jobDir.resolve("job.html"));
         assertTrue(page.contains("<svg") && page.contains("href=\"targets/03-loose/report.html\""), "job.html");
         assertFalse(page.contains(dir.toAbsolutePath().toString()), "job.html names no absolute path");

@@ -2,13 +2,10 @@ package org.sparsevit4j.app.batch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.nio.file.Path;
 import java.util.List;
-import org.sparsevit4j.core.AtomicFiles;
+import org.sparsevit4j.core.Csv;
 import org.sparsevit4j.core.SparsityConfigJson;
 
 /**
@@ -20,8 +17,6 @@ import org.sparsevit4j.core.SparsityConfigJson;
 final class JobCsv {
 
     static final String FILE = "job.csv";
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(Row.class).withHeader();
 
     /** The columns, in the file's order; names as candidates.csv writes its own. */
     @JsonPropertyOrder({"target", "name", "budget", "seed", "metric", "macs", "gmacs", "mac_fraction",
@@ -39,11 +34,7 @@ final class JobCsv {
 
     static void write(Path jobDir, JobSummary summary) {
         List<Row> rows = summary.targets().stream().map(JobCsv::row).toList();
-        try {
-            AtomicFiles.writeString(jobDir.resolve(FILE), CSV.writer(SCHEMA).writeValueAsString(rows));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + FILE, e);
-        }
+        Csv.write(jobDir.resolve(FILE), Row.class, rows);
     }
 
     private static Row row(JobSummary.TargetSummary t) {
