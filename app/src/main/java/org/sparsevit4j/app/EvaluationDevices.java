@@ -18,25 +18,31 @@ import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
 
 /**
- * The local evaluation service: a replica of the model on each device of a {@link DeviceList}
- * ({@link ModelSession} each, sharing one result cache), and a {@link ReplicaPool} that spreads a
- * list of configurations over them and returns the results in order. The search reaches it through
- * {@link #fitness}, a {@link ConfigEvaluator}: the seam where an evaluator on other machines plugs in
- * instead.
+ * Where a search's or a batch job's evaluations run, opened once for all its searches: a replica of
+ * the model on each device of a {@link DeviceList} ({@link ModelSession} each, sharing one result
+ * cache) and a {@link ReplicaPool} that spreads a list of configurations over them and returns the
+ * results in order; or, given an {@link EvaluationService.Remote}, one local session (the first
+ * device's: provenance, per-class IoU, latency) and the service that remote opens for it. The
+ * search reaches either through {@link #fitness}, a {@link ConfigEvaluator} whose
+ * {@link ConfigEvaluator#evaluateAll} is the seam.
  */
 public final class EvaluationDevices implements AutoCloseable {
 
     private final List<ModelSession> sessions;
-    private final ReplicaPool pool;
+    private final EvaluationService service;
     private final String description;
+    /** Whether the sessions are this object's to close (the pool closes them as its replicas otherwise). */
+    private final boolean ownsSessions;
     /** Results computed on the replicas and served by the cache, counted on the caller's thread. */
     private long computed;
     private long fromCache;
 
-    private EvaluationDevices(List<ModelSession> sessions, ReplicaPool pool, String description) {
+    private EvaluationDevices(List<ModelSession> sessions, EvaluationService service, String description,
+            boolean ownsSessions) {
         this.sessions = sessions;
-        this.pool = pool;
+        this.service = service;
         this.description = description;
+        this.ownsSessions = ownsSessions;
     }
 
     /**
@@ -45,7 +51,29 @@ public final class EvaluationDevices implements AutoCloseable {
      */
     public static EvaluationDevices open(Path weights, DataSpec data, Split split, Resolution resolution, int batch,
             int loaderThreads, CacheSpec cache, Precision precision, DeviceList devices, Progress progress) {
+        return open(weights, data, split, resolution, batch, loaderThreads, cache, precision, devices, null, progress);
+    }
+
+    /**
+     * As {@link #open(Path, DataSpec, Split, Resolution, int, int, CacheSpec, Precision, DeviceList, Progress)},
+     * with the evaluations done by the service {@code remote} opens when it is not null: then the model is
+     * loaded here on the first of {@code devices} only.
+     */
+    public static EvaluationDevices open(Path weights, DataSpec data, Split split, Resolution resolution, int batch,
+            int loaderThreads, CacheSpec cache, Precision precision, DeviceList devices, EvaluationService.Remote remote,
+            Progress progress) {
         List<Device> replicas = devices.resolve();
+        if (remote != null) {
+            ModelSession primary = ModelSession.open(weights, data, split, resolution, batch, loaderThreads,
+                    sharedCache(cache), precision, replicas.get(0));
+            try {
+                EvaluationService service = remote.open(primary, progress);
+                return new EvaluationDevices(List.of(primary), service, service.description(), true);
+            } catch (RuntimeException e) {
+                primary.close();
+                throw e;
+            }
+        }
         Integer threads = devices.threadsPerCpuReplica(replicas);
         if (threads != null) {
             // The replicas' threads set the engine's thread count for themselves, and libtorch starts a
@@ -72,7 +100,7 @@ public final class EvaluationDevices implements AutoCloseable {
                     : replicas.size() + " replicas (" + String.join(", ", pooled.stream().map(Replica::name).toList())
                     + (threads == null ? "" : String.format(Locale.ROOT, "; %d intra-op thread%s per CPU replica",
                     threads, threads == 1 ? "" : "s")) + ")";
-            return new EvaluationDevices(sessions, new ReplicaPool(pooled, progress::warning), described);
+            return new EvaluationDevices(sessions, new ReplicaPool(pooled, progress::warning), described, false);
         } catch (RuntimeException e) {
             sessions.forEach(ModelSession::close);
             throw e;
@@ -90,7 +118,7 @@ public final class EvaluationDevices implements AutoCloseable {
         return sessions.get(0);
     }
 
-    /** Replicas started. */
+    /** Model replicas loaded in this process. */
     public int replicas() {
         return sessions.size();
     }
@@ -100,12 +128,12 @@ public final class EvaluationDevices implements AutoCloseable {
         return description;
     }
 
-    /** The results of {@code configs}, in their order, computed over the replicas (see {@link ReplicaPool}). */
+    /** The results of {@code configs}, in their order, computed by the service (see {@link EvaluationService}). */
     public List<EvaluationResult> evaluateAll(List<SparsityConfig> configs, Consumer<EvaluationResult> observer) {
-        return pool.evaluateAll(configs, counting(observer));
+        return service.evaluateAll(configs, counting(observer));
     }
 
-    /** Evaluations computed on the replicas so far (not served by the cache). */
+    /** Evaluations computed so far (not served by the cache). */
     public long computed() {
         return computed;
     }
@@ -129,13 +157,16 @@ public final class EvaluationDevices implements AutoCloseable {
     /** The search's fitness on these devices; {@code observer} sees each result (progress), on the search's thread. */
     public ConfigEvaluator fitness(Consumer<EvaluationResult> observer) {
         ModelSession session = primary();
-        return new PooledFitness(pool, session.evaluator().isSegmentation() ? "miou" : "top1", session.description(),
+        return new PooledFitness(service, session.evaluator().isSegmentation() ? "miou" : "top1", session.description(),
                 session.provenance(), counting(observer));
     }
 
     @Override
     public void close() {
-        pool.close();
+        service.close();
+        if (ownsSessions) {
+            sessions.forEach(ModelSession::close);
+        }
     }
 
     /** A {@link ModelSession} as a replica: its evaluator, on its device, with its share of the cores. */

@@ -8,14 +8,14 @@ import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.search.ConfigEvaluator;
 
 /**
- * The search's fitness on a {@link ReplicaPool}: a generation's configurations go to the replicas
- * together and come back in order. The description and provenance are the model's and the data's; the
+ * The search's fitness on an {@link EvaluationService} (local replicas, or workers elsewhere): a
+ * generation's configurations go to the service together and their metrics come back in order. The description and provenance are the model's and the data's; the
  * number of replicas is left out on purpose, since it changes no result and a search may resume on
  * other devices.
  */
 public final class PooledFitness implements ConfigEvaluator {
 
-    private final ReplicaPool pool;
+    private final EvaluationService service;
     private final String metricName;
     private final String description;
     private final ObjectNode provenance;
@@ -27,9 +27,9 @@ public final class PooledFitness implements ConfigEvaluator {
      * @param provenance checkpoint hash, data identity, engine and device, merged into the result files'
      * @param observer sees each result as it arrives, on the search's thread
      */
-    public PooledFitness(ReplicaPool pool, String metricName, String description, ObjectNode provenance,
+    public PooledFitness(EvaluationService service, String metricName, String description, ObjectNode provenance,
             Consumer<EvaluationResult> observer) {
-        this.pool = pool;
+        this.service = service;
         this.metricName = metricName;
         this.description = description;
         this.provenance = provenance.deepCopy();
@@ -43,7 +43,7 @@ public final class PooledFitness implements ConfigEvaluator {
 
     @Override
     public double[] evaluateAll(List<SparsityConfig> configs) {
-        return pool.evaluateAll(configs, observer).stream().mapToDouble(EvaluationResult::metric).toArray();
+        return service.evaluateAll(configs, observer).stream().mapToDouble(EvaluationResult::metric).toArray();
     }
 
     @Override

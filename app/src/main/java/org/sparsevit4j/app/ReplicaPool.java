@@ -40,8 +40,11 @@ import org.sparsevit4j.evaluator.EvaluationResult;
  * configuration, takes the results as they come, and retries a failed one elsewhere. When
  * {@link #evaluateAll} returns or throws, no replica is running, so whatever the caller does next
  * (timing latency on one of these devices) has the device to itself.
+ *
+ * <p>The local {@link EvaluationService}; one on other machines takes its place through
+ * {@link EvaluationService.Remote}.
  */
-public final class ReplicaPool implements AutoCloseable {
+public final class ReplicaPool implements EvaluationService {
 
     private final List<Worker> workers = new ArrayList<>();
     private final Consumer<String> warnings;
@@ -97,6 +100,13 @@ public final class ReplicaPool implements AutoCloseable {
         }
     }
 
+    /** {@code 2 replicas (cpu#0, cpu#1)}, or the one replica's name. */
+    @Override
+    public synchronized String description() {
+        return workers.size() == 1 ? workers.get(0).replica.name() : workers.size() + " replicas ("
+                + String.join(", ", workers.stream().map(w -> w.replica.name()).toList()) + ")";
+    }
+
     /** Replicas that have not failed. */
     public synchronized int liveReplicas() {
         return (int) workers.stream().filter(w -> !w.retired).count();
@@ -111,6 +121,7 @@ public final class ReplicaPool implements AutoCloseable {
      * @throws InvalidInputException as a replica threw it (bad input fails on any replica alike)
      * @throws MachineFailureException when every replica has failed
      */
+    @Override
     public synchronized List<EvaluationResult> evaluateAll(List<SparsityConfig> configs,
             Consumer<EvaluationResult> observer) {
         Map<SparsityConfig, EvaluationResult> results = new LinkedHashMap<>();

@@ -61,9 +61,9 @@ public final class BatchCommand implements Callable<Integer> {
         BatchJobs.Outcome outcome;
         try (CliProgress progress = new CliProgress(err)) {
             outcome = resume != null
-                    ? BatchJobs.resume(resume, devices.devices, threads.threads, cache.spec(), progress)
+                    ? BatchJobs.resume(resume, devices.devices, threads.threads, cache.spec(), null, progress)
                     : BatchJobs.run(jobFile, out != null ? out : BatchJobs.defaultFolder(jobFile), devices.devices,
-                            threads.threads, cache.spec(), progress);
+                            threads.threads, cache.spec(), null, progress);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         JobSummary summary = outcome.summary();

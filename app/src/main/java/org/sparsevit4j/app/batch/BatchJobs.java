@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sparsevit4j.app.CacheSpec;
 import org.sparsevit4j.app.EvaluationDevices;
+import org.sparsevit4j.app.EvaluationService;
 import org.sparsevit4j.app.OutputPaths;
 import org.sparsevit4j.app.Progress;
 import org.sparsevit4j.app.Resolution;
@@ -65,36 +66,41 @@ public final class BatchJobs {
      *
      * @param devicesOverride {@code --devices}, which wins over the job file's, or null
      * @param threads intra-op threads per CPU replica ({@code --threads}), or null
+     * @param remote where evaluations run instead of the devices' replicas (a cluster), or null for the
+     *     devices; with one, the model is loaded here on the first device only (see {@link EvaluationService})
      */
     public static Outcome run(Path jobFile, Path jobDir, String devicesOverride, Integer threads, CacheSpec cache,
-            Progress progress) {
+            EvaluationService.Remote remote, Progress progress) {
         OutputPaths.requireWritableFolder(jobDir, "--out");
         if (Files.exists(jobDir.resolve(JobInputs.FILE))) {
             throw new InvalidInputException(jobDir + ": already holds a batch job (" + JobInputs.FILE + "); resume it "
                     + "with sparsevit batch --resume " + jobDir + " or choose another folder with --out");
         }
         BatchPlan plan = BatchPlan.of(Json.readWritten(jobFile, JobFile.class), jobFile, devicesOverride, threads);
-        return execute(plan, jobDir, null, cache, progress);
+        return execute(plan, jobDir, null, cache, remote, progress);
     }
 
-    /** Continues the job in {@code jobDir} where it stopped, with the job it recorded; {@code --devices} may differ. */
+    /**
+     * Continues the job in {@code jobDir} where it stopped, with the job it recorded; {@code --devices}
+     * and {@code remote} may differ from the first run's (they change no result).
+     */
     public static Outcome resume(Path jobDir, String devicesOverride, Integer threads, CacheSpec cache,
-            Progress progress) {
+            EvaluationService.Remote remote, Progress progress) {
         JobInputs inputs = JobInputs.read(jobDir);
         BatchPlan plan = BatchPlan.of(inputs.job(), jobDir.resolve(JobInputs.FILE), devicesOverride, threads);
         AtomicFiles.removeLeftovers(jobDir);
-        return execute(plan, jobDir, inputs.checkpointSha256(), cache, progress);
+        return execute(plan, jobDir, inputs.checkpointSha256(), cache, remote, progress);
     }
 
     private static Outcome execute(BatchPlan plan, Path jobDir, String recordedSha256, CacheSpec cache,
-            Progress progress) {
+            EvaluationService.Remote remote, Progress progress) {
         JobFile job = plan.job();
         plan.warnings().forEach(progress::warning);
         progress.phase("batch job: " + plan.targets().size() + " target" + (plan.targets().size() == 1 ? "" : "s")
                 + " on " + job.checkpoint());
         try (EvaluationDevices evaluation = EvaluationDevices.open(job.checkpoint(), plan.targets().get(0).request()
                 .data(), Split.SEARCH, Resolution.parse(job.resolution()), job.batch(), job.loaderThreads(), cache,
-                plan.precision(), plan.devices(), progress)) {
+                plan.precision(), plan.devices(), remote, progress)) {
             String sha256 = evaluation.primary().weightsSha256();
             if (recordedSha256 == null) {
                 new JobInputs(JobInputs.FORMAT, job, sha256).write(jobDir);
