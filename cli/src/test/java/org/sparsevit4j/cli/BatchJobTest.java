@@ -153,6 +153,37 @@ class BatchJobTest {
         assertEquals(single, pooled);
     }
 
+    @Test
+    void aLatencyTargetIsTimedOnItsDeviceBetweenGenerationsAndDrawnAgainstLatency() throws IOException {
+        // a window every configuration meets: the test is about where latency comes from, not the budget
+        Path jobFile = Files.writeString(dir.resolve("mixed.json"), """
+                {
+                  "checkpoint": "%s",
+                  "devices": "cpu*2",
+                  "batch": 4,
+                  "search": {"generations": 1, "population": 6, "measureRuns": 3},
+                  "targets": [{"maxMacs": "0.5x"}, {"maxLatencyMs": 100000, "device": "cpu", "name": "fast"}]
+                }
+                """.formatted(supernet.toString().replace('\\', '/')));
+        CliRunner.Result job = CliRunner.run("batch", jobFile.toString(), "--threads", "1", "--no-cache");
+        assertEquals(0, job.exit(), job.err());
+        Path jobDir = dir.resolve("mixed");
+        JsonNode summary = new ObjectMapper().readTree(jobDir.resolve("job.json").toFile());
+        JsonNode fast = summary.get("targets").get(1);
+        assertEquals("fast", fast.get("name").asText());
+        assertTrue(fast.get("best").get("measuredLatencyMs").doubleValue() > 0, fast.toString());
+        assertTrue(fast.get("budget").asText().contains("100000"), fast.get("budget").asText());
+        JsonNode meter = new ObjectMapper().readTree(jobDir.resolve("targets/02-fast/provenance.json").toFile())
+                .get("latencyMeter");
+        assertTrue(meter != null && meter.asText().toLowerCase(java.util.Locale.ROOT).contains("cpu"), "meter " + meter);
+        // every candidate of the latency target was timed, into its own folder's measurements
+        assertTrue(Files.isRegularFile(jobDir.resolve("targets/02-fast/latency-measurements.json")));
+        assertTrue(Files.isRegularFile(jobDir.resolve("plots/job-latency.svg")));
+        assertTrue(Files.readString(jobDir.resolve("job.html")).contains("id=\"job-latency\""), "job.html");
+        List<String> csv = Files.readAllLines(jobDir.resolve("job.csv"));
+        assertTrue(csv.get(2).startsWith("2,fast,"), csv.get(2));
+    }
+
     private static JsonNode withoutSeconds(String json) throws IOException {
         JsonNode rows = new ObjectMapper().readTree(json);
         rows.forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("seconds"));
