@@ -194,14 +194,14 @@ public final class Searches {
             if (latency.costModel() != null) {
                 progress.line("latency: " + latency.costModel().description());
             }
-            int planned = request.generations() + 1;
+            int planned = progressSteps(request.generations());
             int[] generationsDone = {recorded == null ? 0 : -1};
             int[] evaluated = {0};
             ConfigEvaluator fitness = evaluation.fitness(r -> {
                 evaluated[0]++;
                 progress.step(Math.max(0, generationsDone[0]), planned, String.format(Locale.ROOT,
-                        "evaluation %d: %s %.4f%s", evaluated[0], r.metricName(), r.metric(),
-                        r.cached() ? " (cached)" : ""));
+                        "%sevaluation %d: %s %.4f%s", generationsDone[0] == planned - 1 ? "baselines, " : "",
+                        evaluated[0], r.metricName(), r.metric(), r.cached() ? " (cached)" : ""));
             });
             SearchListener listener = new SearchListener() {
                 @Override
@@ -237,9 +237,18 @@ public final class Searches {
                 classIou(evaluation, result).write(runDir);
             }
             RunReport.Written page = RunReport.writeReport(runDir);
+            progress.step(planned, planned, "done");
             return new Outcome(runDir, result, session.description(), page.report(), page.chartsMissing(),
                     session.skippedNote());
         }
+    }
+
+    /**
+     * The steps a search reports to its {@link Progress}: the initial population, each generation, and
+     * last the baselines and result files, which end when the search returns.
+     */
+    public static int progressSteps(int generations) {
+        return generations + 2;
     }
 
     /**

@@ -110,8 +110,8 @@ public final class BatchJobs {
                         + "another");
             }
             progress.line("evaluating on " + evaluation.description());
-            BatchProgress steps = new BatchProgress(progress, plan.targets().size(), job.search().generations() + 1,
-                    System::nanoTime);
+            BatchProgress steps = new BatchProgress(progress, plan.targets().size(),
+                    Searches.progressSteps(job.search().generations()), System::nanoTime);
             for (BatchPlan.Target target : plan.targets()) {
                 Path dir = jobDir.resolve(target.folder());
                 steps.target(target.number(), target.name() + " (" + target.budget() + ", seed "

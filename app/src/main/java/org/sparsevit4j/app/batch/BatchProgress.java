@@ -23,7 +23,8 @@ final class BatchProgress implements Progress {
     private long startUnits;
 
     /**
-     * @param unitsPerTarget steps a target's search reports: its generations plus the initial population
+     * @param unitsPerTarget steps a target's search reports ({@link org.sparsevit4j.app.Searches#progressSteps}):
+     *     the initial population, each generation, then the baselines and files
      * @param clock nanoseconds, {@link System#nanoTime} but in tests
      */
     BatchProgress(Progress outer, int targets, int unitsPerTarget, LongSupplier clock) {
@@ -56,8 +57,10 @@ final class BatchProgress implements Progress {
         }
         String left = units > startUnits ? "~" + TrainingProgress.duration((now - startNanos) / 1e9
                 / (units - startUnits) * (all - units)) + " left" : "time left not known yet";
+        // the initial population counts as generation 0; the last step (baselines, files) is no generation
+        long generations = total - 1;
         outer.step(units, all, "target " + (index + 1) + "/" + targets + " " + name + ", "
-                + Math.min(done, total) + "/" + total + " generations: " + status + "; " + left);
+                + Math.min(done, generations) + "/" + generations + " generations: " + status + "; " + left);
     }
 
     @Override

@@ -27,7 +27,7 @@ class BatchProgressTest {
 
     @Test
     void aTargetsGenerationsAreStepsOfTheWholeJob() {
-        // three targets of 4 generations plus the initial population: 15 steps in all
+        // three targets of 3 generations, the initial population and the baselines: 15 steps in all
         BatchProgress progress = new BatchProgress(screen, 3, 5, () -> now);
         progress.target(1, "macs-0.4x");
         progress.step(0, 5, "evaluation 1");
@@ -38,12 +38,12 @@ class BatchProgressTest {
         now += 40_000_000_000L;
         progress.step(2, 5, "generation 1");
         assertEquals(List.of("target 1/3: macs-0.4x",
-                "0/15 target 1/3 macs-0.4x, 0/5 generations: evaluation 1; time left not known yet",
-                "1/15 target 1/3 macs-0.4x, 1/5 generations: generation 0; ~2m20s left",
+                "0/15 target 1/3 macs-0.4x, 0/4 generations: evaluation 1; time left not known yet",
+                "1/15 target 1/3 macs-0.4x, 1/4 generations: generation 0; ~2m20s left",
                 "target 2/3: macs-0.6x",
                 "search on the supernet",
                 // 7 steps in 50 s: 8 left take ~57 s
-                "7/15 target 2/3 macs-0.6x, 2/5 generations: generation 1; ~57s left"), shown);
+                "7/15 target 2/3 macs-0.6x, 2/4 generations: generation 1; ~57s left"), shown);
     }
 
     @Test
@@ -54,6 +54,6 @@ class BatchProgressTest {
         now += 30_000_000_000L;
         progress.step(4, 5, "generation 3");
         // one step in 30 s since the resume, not nine: the one left takes ~30 s
-        assertEquals("9/10 target 2/2 loose, 4/5 generations: generation 3; ~30s left", shown.get(shown.size() - 1));
+        assertEquals("9/10 target 2/2 loose, 4/4 generations: generation 3; ~30s left", shown.get(shown.size() - 1));
     }
 }
