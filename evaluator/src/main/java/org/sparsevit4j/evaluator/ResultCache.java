@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 
@@ -63,7 +63,7 @@ public final class ResultCache {
                 cache.append(JSON.createObjectNode().put("key", key).toString());
             }
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot use the evaluation cache: " + e.getMessage(), e);
+            throw AtomicFiles.failure(file, "cannot use the evaluation cache", e);
         }
         return cache;
     }
