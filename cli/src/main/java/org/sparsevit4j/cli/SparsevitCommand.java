@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
                 FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class,
                 VisualizeCommand.class, ReportCommand.class, ExportCommand.class, DemoCommand.class, DoctorCommand.class,
+                CacheCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SparsevitCommand implements Runnable {
 
