@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.sparsevit4j.evaluator.FileHash;
+import org.sparsevit4j.core.FileHash;
 import org.sparsevit4j.evaluator.SplitEvaluator;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.SampleSource;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.FileHash;
+import org.sparsevit4j.core.Json;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.profiler.LatencyTable;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
+import org.sparsevit4j.supernet.train.Checkpoints;
 import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.results.WindowPicture;
 import org.sparsevit4j.results.WindowPictureTest;
@@ -95,6 +99,40 @@ class TrainEvaluateSearchTest {
             "--no-cache").out());
         assertEquals(row.get("miou").asDouble(), again.get("miou").asDouble(), 0, "the export runs at its configuration");
         assertEquals(row.get("ratios"), again.get("ratios"));
+    }
+
+    @Test
+    void aResumedTrainingRunChecksWhatItResumes() throws Exception {
+        Path cfg = dir.resolve("cfg.json");
+        SparsityConfigJson.write(SparsityConfig.uniform(ArchitectureSpec.preset("swin_micro"), 0.4), cfg);
+        Path run = dir.resolve("finetuned");
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"finetune", "--weights", supernet.toString(), "--config",
+            cfg.toString(), "--steps", "2", "--batch", "2", "--decoder-dim", "16", "--checkpoint-every", "1", "--out",
+            run.toString()}, DATA));
+        assertEquals(0, r.exit(), r.err());
+        Path file = run.resolve("train-inputs.json");
+        ObjectNode inputs = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        // the run records the checkpoint its --weights folder held, not the folder, and that file's SHA-256
+        Path start = Path.of(inputs.get("start").get("settings").get("init_weights").asText());
+        assertEquals(Checkpoints.latest(supernet).orElseThrow().toAbsolutePath(), start);
+        assertEquals(FileHash.sha256(start), inputs.get("startWeightsSha256").asText());
+        ((ObjectNode) inputs.get("start").get("settings")).put("seed", 12345);
+        Files.writeString(file, Json.write(inputs));
+        List<String> before = listing(run);
+        CliRunner.Result refused = CliRunner.run("finetune", "--resume", run.toString());
+        assertEquals(2, refused.exit(), refused.err());
+        List<String> lines = refused.err().strip().lines().filter(l -> l.startsWith("sparsevit:")).toList();
+        assertEquals(1, lines.size(), refused.err());
+        assertTrue(lines.get(0).endsWith("(recorded vs checkpoint): settings.seed: 12345 vs 0"), lines.get(0));
+        assertEquals(before, listing(run), "a refused resume wrote something");
+    }
+
+    /** Each file under {@code folder} with its size and SHA-256. */
+    private static List<String> listing(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted()
+                    .map(f -> folder.relativize(f) + " " + f.toFile().length() + " " + FileHash.sha256(f)).toList();
+        }
     }
 
     @Test
