@@ -58,18 +58,18 @@ public final class KillableSearchMain {
         return config -> 2.0 + macs.macs(codec.encode(config)) / 1e9;
     }
 
-    /** {@link SyntheticFitness} taking about 2 ms per configuration, like a (very) fast real evaluator. */
-    static final class SlowFitness implements ConfigEvaluator {
+    /** {@link SyntheticFitness} that runs a hook before every evaluation (a delay, a halt). */
+    static final class HookedFitness implements ConfigEvaluator {
         private final SyntheticFitness fitness = new SyntheticFitness();
+        private final Runnable before;
+
+        HookedFitness(Runnable before) {
+            this.before = before;
+        }
 
         @Override
         public double evaluate(SparsityConfig config) {
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            before.run();
             return fitness.evaluate(config);
         }
 
@@ -84,13 +84,22 @@ public final class KillableSearchMain {
         }
     }
 
-    /** {@link SyntheticFitness} that halts the process at its {@code calls}-th evaluation once armed. */
-    static final class HaltingFitness implements ConfigEvaluator {
-        private final SyntheticFitness fitness = new SyntheticFitness();
+    /** About 2 ms per configuration, like a (very) fast real evaluator. */
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Halts the process at the {@code calls}-th evaluation once armed. */
+    static final class Halt implements Runnable {
         private final int calls;
         private int counted = -1;
 
-        HaltingFitness(int calls) {
+        Halt(int calls) {
             this.calls = calls;
         }
 
@@ -99,41 +108,31 @@ public final class KillableSearchMain {
         }
 
         @Override
-        public double evaluate(SparsityConfig config) {
+        public void run() {
             if (counted >= 0 && ++counted == calls) {
                 System.out.println("halting at evaluation " + calls + " after the armed generation");
                 System.out.flush();
                 Runtime.getRuntime().halt(HALTED);
             }
-            return fitness.evaluate(config);
-        }
-
-        @Override
-        public String metricName() {
-            return fitness.metricName();
-        }
-
-        @Override
-        public String description() {
-            return fitness.description();
         }
     }
 
     public static void main(String[] args) {
         if (args.length == 1) {
-            EvolutionarySearch.run(settings(), new SlowFitness(), null, Path.of(args[0]),
+            EvolutionarySearch.run(settings(), new HookedFitness(KillableSearchMain::pause), null, Path.of(args[0]),
                     SearchListener.logTo(System.out::println));
             return;
         }
         Scenario scenario = Scenario.valueOf(args[1]);
         int generation = Integer.parseInt(args[2]);
-        HaltingFitness fitness = new HaltingFitness(Integer.parseInt(args[3]));
-        EvolutionarySearch.run(scenario.settings(), fitness, scenario.latencyModel(), Path.of(args[0]), report -> {
-            System.out.println("generation " + report.generation() + " saved");
-            if (report.generation() == generation) {
-                fitness.arm();
-            }
-        });
+        Halt halt = new Halt(Integer.parseInt(args[3]));
+        EvolutionarySearch.run(scenario.settings(), new HookedFitness(halt), scenario.latencyModel(), Path.of(args[0]),
+                report -> {
+                    System.out.println("generation " + report.generation() + " saved");
+                    if (report.generation() == generation) {
+                        halt.arm();
+                    }
+                });
         System.out.println("finished without halting");
     }
 }
