@@ -174,6 +174,7 @@ class TrainEvaluateSearchTest {
         assertEquals("PyTorch", provenance.get("engine").asText());
         assertTrue(provenance.get("engineVersion").asText().startsWith("2."), provenance.get("engineVersion").asText());
         assertFalse(provenance.get("device").asText().isBlank());
+        assertJsonKeysSorted(run);
         CliRunner.Result resumed = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
             cache.resolve("search").toString());
         assertEquals(0, resumed.exit(), resumed.err());
@@ -238,6 +239,7 @@ class TrainEvaluateSearchTest {
             found |= m.get("ms").asDouble() == predicted && m.get("ratios").equals(best.get("ratios"));
         }
         assertTrue(found, "the best's latency is its measurement: " + best);
+        assertJsonKeysSorted(run);
         List<String> before = withoutMeasuredColumn(run.resolve("candidates.csv"));
         CliRunner.Result resumed = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
             cache.resolve("measure").toString());
@@ -245,6 +247,37 @@ class TrainEvaluateSearchTest {
         // the reported configurations are timed again at the end (measured_latency_ms); the search's own
         // latencies come from the file, so every candidate and its latency_ms stay as they were
         assertEquals(before, withoutMeasuredColumn(run.resolve("candidates.csv")));
+    }
+
+    /**
+     * The README's promise: every JSON file of a search folder has its keys sorted at every level,
+     * so two runs' files diff line by line; search-state.json, the resume state, is the exception
+     * the README names.
+     */
+    private static void assertJsonKeysSorted(Path runDir) throws java.io.IOException {
+        List<Path> files;
+        try (var listing = Files.list(runDir)) {
+            files = listing.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 6, "JSON files of " + runDir + ": " + files);
+        for (Path file : files) {
+            if (!file.getFileName().toString().equals("search-state.json")) {
+                assertSorted(new ObjectMapper().readTree(file.toFile()), file.getFileName().toString());
+            }
+        }
+    }
+
+    private static void assertSorted(JsonNode node, String where) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            assertEquals(keys.stream().sorted().toList(), keys, where);
+            node.properties().forEach(e -> assertSorted(e.getValue(), where + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertSorted(node.get(i), where + "[" + i + "]");
+            }
+        }
     }
 
     private static List<String> withoutMeasuredColumn(Path csv) throws java.io.IOException {
