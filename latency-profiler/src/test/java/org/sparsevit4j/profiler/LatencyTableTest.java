@@ -149,7 +149,7 @@ class LatencyTableTest {
 
         String json = Files.readString(file);
         for (String[] broken : new String[][] {
-            {"{", "not valid JSON"},
+            {"{", "invalid JSON at line 1"},
             {"[]", "not a latency table"},
             {json.replace("\"version\" : 3", "\"version\" : 7"), "version 7"},
             {json.replace("\"version\" : 3", "\"version\" : 1"), "version 1"},
@@ -158,6 +158,7 @@ class LatencyTableTest {
             {json.replace("\"anchors\"", "\"anchor\""), "missing field \"anchors\""},
             {json.replaceFirst("\"ms\" : \\[ [0-9.E-]+", "\"ms\" : [ -1"), "must be a time in ms"},
             {json.replace("\"rank_ms\"", "\"rank\""), "missing field \"rank_ms\""},
+            {json.replace("\"slope\" : ", "\"slope\" : \"steep\", \"x\" : "), "\"calibration.slope\" must be a number"},
         }) {
             Files.writeString(file, broken[0]);
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> LatencyTableJson.read(file));

@@ -1,14 +1,13 @@
 package org.sparsevit4j.results;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.Json;
+import org.sparsevit4j.core.NanAsNull;
 
 /**
  * Per-class IoU of a search's chosen configuration and of reference configurations (the dense
@@ -33,12 +32,15 @@ public record ClassIouTable(String split, List<String> classes, List<Column> col
      * @param miou its mIoU
      * @param iou one IoU per class, in class-index order; NaN where undefined
      */
-    public record Column(String name, String ratios, double miou, List<Double> iou) {
+    public record Column(String name, String ratios, double miou,
+            @JsonSerialize(contentUsing = NanAsNull.class) List<Double> iou) {
 
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(ratios, "ratios");
-            iou = Collections.unmodifiableList(new ArrayList<>(iou));
+            Objects.requireNonNull(iou, "iou");
+            // null in the file is an undefined IoU
+            iou = Collections.unmodifiableList(iou.stream().map(v -> v == null ? Double.NaN : v).toList());
         }
     }
 
@@ -56,18 +58,11 @@ public record ClassIouTable(String split, List<String> classes, List<Column> col
 
     /** Writes {@code runDir/class-iou.json} atomically, keys sorted, undefined IoUs as {@code null}. */
     public void write(Path runDir) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("split", split);
-        classes.forEach(root.putArray("classes")::add);
-        ArrayNode cols = root.putArray("columns");
-        for (Column c : columns) {
-            ObjectNode col = cols.addObject();
-            col.put("name", c.name());
-            col.put("ratios", c.ratios());
-            col.put("miou", c.miou());
-            ArrayNode iou = col.putArray("iou");
-            c.iou().forEach(v -> iou.add(Double.isNaN(v) ? null : v));
-        }
-        Json.write(runDir.resolve(FILE), root);
+        Json.write(runDir.resolve(FILE), this);
+    }
+
+    /** Reads a file written by {@link #write}; every error names the file and the field. */
+    public static ClassIouTable read(Path file) {
+        return Json.read(file, ClassIouTable.class);
     }
 }

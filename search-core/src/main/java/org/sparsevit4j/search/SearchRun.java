@@ -25,7 +25,6 @@ final class SearchRun {
     final ObjectNode provenance;
     /** Best first: higher metric, then lower cost, then earlier evaluation. */
     final Comparator<Candidate> bestFirst;
-    private final SearchStateJson.Writer stateWriter = new SearchStateJson.Writer();
 
     SearchRun(SearchSettings settings, SparsityCodec codec, BudgetCheck budget, EvaluationCache cache,
             SearchState state, Path runDir, SearchListener listener, double referenceCost, ObjectNode provenance) {
@@ -46,7 +45,7 @@ final class SearchRun {
 
     /** Writes the state file atomically. */
     void save() {
-        stateWriter.write(runDir, state, cache);
+        SearchStateJson.write(runDir, state, cache);
     }
 
     double hypervolume(List<Candidate> candidates) {

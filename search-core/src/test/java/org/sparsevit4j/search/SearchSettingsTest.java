@@ -1,5 +1,6 @@
 package org.sparsevit4j.search;
 
+import org.sparsevit4j.core.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -74,7 +75,7 @@ class SearchSettingsTest {
                 .maxEvaluations(900).seed(-12345678901L).budget(new SearchBudget(MacLimit.parse("0.45x"), 40.5, 31.0))
                 .pareto(true).costObjective(CostObjective.MACS).maxDrawAttempts(500).baselines(false)
                 .hypervolumeReferenceMetric(0.25).build();
-        assertEquals(s, SearchSettingsJson.fromJson(SearchSettingsJson.toJson(s), "test"));
+        assertEquals(s, Json.parse(Json.write(s), SearchSettings.class, "test"));
         assertEquals(s, s.toBuilder().build());
     }
 }
