@@ -27,7 +27,9 @@ import org.sparsevit4j.evaluator.EvaluationResult;
  * <li>calls {@code observer} once per configuration, on the calling thread, for the progress display;</li>
  * <li>retries work lost to a failing worker itself, and throws
  *     {@link org.sparsevit4j.core.MachineFailureException} only when it cannot finish the list
- *     ({@link org.sparsevit4j.core.InvalidInputException} when the input is bad on any worker alike);</li>
+ *     ({@link org.sparsevit4j.core.InvalidInputException} when the input is bad on any worker alike,
+ *     and {@link org.sparsevit4j.core.StopRequestedException} when a signal asked this process to stop:
+ *     neither is retried);</li>
  * <li>is idle when {@code evaluateAll} returns or throws: the caller measures latency on a local
  *     device between calls.</li>
  * </ul>

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.StopRequestedException;
 import org.sparsevit4j.evaluator.EvaluationResult;
 
 /**
@@ -114,11 +115,14 @@ public final class ReplicaPool implements EvaluationService {
 
     /**
      * The result of each configuration, in their order. A configuration listed twice is evaluated once.
-     * A replica that throws anything but {@link InvalidInputException} is retired for good and its
-     * configuration handed to another; when none is left, the evaluation fails.
+     * A replica that throws anything but {@link InvalidInputException} or {@link StopRequestedException}
+     * is retired for good and its configuration handed to another; when none is left, the evaluation
+     * fails.
      *
      * @param observer sees each result as it arrives, on the calling thread (progress display)
      * @throws InvalidInputException as a replica threw it (bad input fails on any replica alike)
+     * @throws StopRequestedException as a replica threw it (a signal asked the process to stop), once
+     *     every replica has left its pass
      * @throws MachineFailureException when every replica has failed
      */
     @Override
@@ -145,8 +149,10 @@ public final class ReplicaPool implements EvaluationService {
                     finished++;
                     observer.accept(d.result());
                 } else {
-                    if (d.failure() instanceof InvalidInputException bad) {
-                        throw bad;
+                    // bad input fails on any replica alike, and a stop asked for by a signal is no
+                    // replica's fault: neither retires one, and neither is retried
+                    if (d.failure() instanceof InvalidInputException || d.failure() instanceof StopRequestedException) {
+                        throw (RuntimeException) d.failure();
                     }
                     if (d.failure() instanceof Error error) {
                         throw error;

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.StopRequestedException;
 import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.core.RandomGenomes;
 import org.sparsevit4j.core.SparsityCodec;
@@ -124,15 +127,20 @@ class ReplicaPoolTest {
         }
     }
 
-    @Test
-    void badInputFailsTheCallWithoutRetiringAReplicaAndNothingRunsAfterIt() {
+    /** What fails a call on every replica alike: bad input, and a stop asked for by a signal. */
+    static List<RuntimeException> notTheReplicasFault() {
+        return List.of(new InvalidInputException("configuration for another architecture"),
+                new StopRequestedException("stopped on request (SIGINT or SIGTERM) before the next pass"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("notTheReplicasFault")
+    void badInputOrAStopFailsTheCallWithoutRetiringAReplicaAndNothingRunsAfterIt(RuntimeException thrown) {
         FakeReplica slow = FakeReplica.healthy("cpu#0", 40, running);
-        FakeReplica refusing = new FakeReplica("cpu#1", 0, call -> call == 1,
-                new InvalidInputException("configuration for another architecture"), running);
+        FakeReplica refusing = new FakeReplica("cpu#1", 0, call -> call == 1, thrown, running);
         try (ReplicaPool pool = new ReplicaPool(List.of(slow, refusing), warnings::add)) {
-            InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> pool.evaluateAll(configs(4, 6), r -> { }));
-            assertEquals("configuration for another architecture", e.getMessage());
+            RuntimeException e = assertThrows(thrown.getClass(), () -> pool.evaluateAll(configs(4, 6), r -> { }));
+            assertEquals(thrown.getMessage(), e.getMessage());
             assertEquals(0, running.get(), "the slow replica's evaluation was awaited before the call ended");
             assertEquals(2, pool.liveReplicas());
             assertEquals(List.of(), warnings);

@@ -1,6 +1,7 @@
 package org.sparsevit4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A batch job SIGKILLed in a child JVM at a random moment, in its first or its second target, then
+ * A batch job SIGKILLed or SIGTERMed in a child JVM at a random moment, in its first or its second target, then
  * resumed with {@code sparsevit batch --resume}, ends with exactly the files of an uninterrupted
  * job: every target's folder, the summary, the page and its charts.
  */
@@ -39,7 +40,10 @@ class BatchResumeAfterKillTest {
         SplittableRandom random = new SplittableRandom(seed);
         String target = random.nextBoolean() ? "01-macs-0.4x" : "02-macs-0.6x";
         int delayMs = random.nextInt(400);
-        String context = "killed " + delayMs + " ms after " + target + " saved its first state (from seed " + seed + ")";
+        // SIGKILL ends it wherever it is; SIGTERM lets the replicas finish their passes and unwind (StopRequest)
+        boolean term = random.nextBoolean();
+        String context = (term ? "SIGTERM" : "SIGKILL") + " " + delayMs + " ms after " + target
+                + " saved its first state (from seed " + seed + ")";
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", jobFile.toString(),
@@ -56,8 +60,15 @@ class BatchResumeAfterKillTest {
             Thread.sleep(delayMs);
             assertTrue(child.isAlive(), "the child finished before it was killed; " + context + "\n"
                     + Files.readString(log));
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            if (term) {
+                child.destroy();
+            } else {
+                child.destroyForcibly();
+            }
+            assertTrue(child.waitFor(120, TimeUnit.SECONDS), context);
+            // 128 + the signal: a stop, not a failure (a replica that took the stop for a fault would be retired)
+            assertEquals(term ? 143 : 137, child.exitValue(), context + "\n" + Files.readString(log));
+            assertFalse(Files.readString(log).contains("retired"), context + "\n" + Files.readString(log));
         } finally {
             child.destroyForcibly();
         }
