@@ -150,7 +150,10 @@ public record BatchPlan(Path source, JobFile job, DeviceList devices, Precision 
             if (table != null && !Files.isRegularFile(table)) {
                 throw f.fail(at + ".latencyTable", table + ": no such file");
             }
-            String device = t.device() == null ? "cpu" : t.device();
+            LatencyTable read = table == null ? null : f.check(at + ".latencyTable", () -> LatencyTableJson.read(table));
+            // latency is measured on a device of the target's type: the table's, else the first evaluating one
+            String device = t.device() != null ? t.device() : read != null ? deviceName(read.fingerprint())
+                    : deviceName(replicas.get(0));
             Device target = f.check(at + ".device", () -> Engines.device(device));
             String targetCost = t.cost() == null ? cost : f.check(at + ".cost", () -> cost(t.cost()));
             boolean latencyWanted = budget.hasLatencyBound() || targetCost.equals("latency");
@@ -180,8 +183,7 @@ public record BatchPlan(Path source, JobFile job, DeviceList devices, Precision 
             });
             SearchSettings settings = f.check(at, () -> Searches.settings(request, header.spec().arch(),
                     resolution.height(), resolution.width()));
-            CalibratedTable predicted = table == null ? null : f.check(at + ".latencyTable", () -> {
-                LatencyTable read = LatencyTableJson.read(table);
+            CalibratedTable predicted = read == null ? null : f.check(at + ".latencyTable", () -> {
                 SearchLatency.requireTableFits(table, read, precision, header.spec().arch(), header.head(),
                         DeviceFingerprint.current(target));
                 return CalibratedTable.unanchored(read);
@@ -222,6 +224,15 @@ public record BatchPlan(Path source, JobFile job, DeviceList devices, Precision 
         DataSpec spec = f.check(d.format() != null ? "data.format" : "data.dataset", () -> new DataSpec(dataset,
                 d.format(), d.task(), d.skipBad() != null && d.skipBad(), fraction, images, val).pinned());
         return spec;
+    }
+
+    /** {@code cpu} or {@code gpu:N}, as {@code device} takes it. */
+    private static String deviceName(DeviceFingerprint measuredOn) {
+        return measuredOn.deviceId() < 0 ? measuredOn.deviceType() : measuredOn.deviceType() + ":" + measuredOn.deviceId();
+    }
+
+    private static String deviceName(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
     }
 
     private static String cost(String text) {

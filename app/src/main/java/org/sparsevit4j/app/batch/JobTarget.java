@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * @param minLatencyMs latency floor in ms, or null
  * @param latencyTable the latency table of the target device, or null
  * @param device the device latency is measured on ({@code cpu}, {@code gpu}, {@code gpu:N}): the
- *     table's device, or without a table the one every candidate is timed on; null for {@code cpu}
+ *     table's device, or without a table the one every candidate is timed on; null for the table's
+ *     device, or without a table the job's first evaluation device
  * @param seed this target's seed, or null for the job's
  * @param cost this target's cost objective, or null for the job's
  */
