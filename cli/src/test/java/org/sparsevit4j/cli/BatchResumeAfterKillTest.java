@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A batch job SIGKILLed or SIGTERMed in a child JVM at a random moment, in its first or its second target, then
- * resumed with {@code sparsevit batch --resume}, ends with exactly the files of an uninterrupted
- * job: every target's folder, the summary, the page and its charts.
+ * A batch job SIGKILLed or SIGTERMed in a child JVM at a random moment, from its start to its last
+ * target, then resumed with {@code sparsevit batch --resume}, ends with exactly the files of an
+ * uninterrupted job: every target's folder, the summary, the page and its charts.
  */
 class BatchResumeAfterKillTest {
 
@@ -38,19 +39,23 @@ class BatchResumeAfterKillTest {
 
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
-        String target = random.nextBoolean() ? "01-macs-0.4x" : "02-macs-0.6x";
+        // the moment: after the job recorded itself (the model loading, the first draws), in the first or
+        // the second target's search, or after the second's report (the third's start), plus a delay
+        List<String> anchors = List.of("job-inputs.json", "targets/01-macs-0.4x/search-state.json",
+                "targets/02-macs-0.6x/search-state.json", "targets/02-macs-0.6x/report.html");
+        String anchor = anchors.get(random.nextInt(anchors.size()));
         int delayMs = random.nextInt(400);
         // SIGKILL ends it wherever it is; SIGTERM lets the replicas finish their passes and unwind (StopRequest)
         boolean term = random.nextBoolean();
-        String context = (term ? "SIGTERM" : "SIGKILL") + " " + delayMs + " ms after " + target
-                + " saved its first state (from seed " + seed + ")";
+        String context = (term ? "SIGTERM" : "SIGKILL") + " " + delayMs + " ms after " + anchor + " appeared (from seed "
+                + seed + ")";
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", jobFile.toString(),
                 "--out", jobDir.toString(), "--threads", "1", "--cache-dir", dir.resolve("cache-killed").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Path state = jobDir.resolve("targets").resolve(target).resolve("search-state.json");
+            Path state = jobDir.resolve(anchor);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.exists(state)) {
                 assertTrue(child.isAlive(), "the child ended before " + state + ":\n" + Files.readString(log));
