@@ -16,7 +16,8 @@ import org.sparsevit4j.evaluator.EvaluationResult;
  * own (what {@code --devices} chooses), and one on other machines, opened by a {@link Remote} that
  * {@link EvaluationDevices#open(java.nio.file.Path, DataSpec, org.sparsevit4j.supernet.data.Split,
  * Resolution, int, int, CacheSpec, org.sparsevit4j.supernet.model.Precision, DeviceList, Remote, Progress)}
- * is given ({@link org.sparsevit4j.app.batch.BatchJobs#run} passes it on). An implementation:
+ * is given ({@link org.sparsevit4j.app.batch.BatchJobs#run} and the {@code Searches.run} and
+ * {@code Searches.resume} that take one pass it on). An implementation:
  * <ul>
  * <li>returns exactly one result per configuration given, in the order given, each computed by the
  *     same model on the same split as the local evaluator would ({@link ModelSession#evaluator});

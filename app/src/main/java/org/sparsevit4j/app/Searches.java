@@ -54,10 +54,19 @@ public final class Searches {
     /** Runs {@code request} in {@code runDir}, which must not hold a search yet, evaluating on {@code devices}. */
     public static Outcome run(SearchRequest request, Path runDir, DeviceList devices, CacheSpec cache,
             Progress progress) {
+        return run(request, runDir, devices, null, cache, progress);
+    }
+
+    /**
+     * As {@link #run(SearchRequest, Path, DeviceList, CacheSpec, Progress)}, with the evaluations done by the
+     * service {@code remote} opens (a cluster; null: the devices' replicas), see {@link EvaluationService}.
+     */
+    public static Outcome run(SearchRequest request, Path runDir, DeviceList devices, EvaluationService.Remote remote,
+            CacheSpec cache, Progress progress) {
         SearchRequest resolved = prepare(request, runDir);
         Precision inference = precision(resolved, progress);
         try (EvaluationDevices evaluation = EvaluationDevices.open(resolved.weights(), resolved.data(), Split.SEARCH,
-                resolved.resolution(), resolved.batch(), resolved.loaderThreads(), cache, inference, devices,
+                resolved.resolution(), resolved.batch(), resolved.loaderThreads(), cache, inference, devices, remote,
                 progress)) {
             describe(evaluation, progress);
             return execute(resolved, runDir, null, evaluation, progress);
@@ -74,11 +83,17 @@ public final class Searches {
 
     /** As {@link #resume(Path, CacheSpec, Progress)}, evaluating on {@code devices} (any: they change no result). */
     public static Outcome resume(Path runDir, DeviceList devices, CacheSpec cache, Progress progress) {
+        return resume(runDir, devices, null, cache, progress);
+    }
+
+    /** As {@link #resume(Path, DeviceList, CacheSpec, Progress)}, evaluating through {@code remote} when not null. */
+    public static Outcome resume(Path runDir, DeviceList devices, EvaluationService.Remote remote, CacheSpec cache,
+            Progress progress) {
         SearchInputs inputs = recordedInputs(runDir);
         SearchRequest request = inputs.request();
         try (EvaluationDevices evaluation = EvaluationDevices.open(request.weights(), request.data(), Split.SEARCH,
                 new Resolution(inputs.height(), inputs.width()), request.batch(), request.loaderThreads(), cache,
-                precision(request, progress), devices, progress)) {
+                precision(request, progress), devices, remote, progress)) {
             describe(evaluation, progress);
             return execute(request, runDir, inputs, evaluation, progress);
         }
