@@ -122,8 +122,8 @@ public final class Json {
      * first: such a file may lack or add fields, and naming those would hide the real reason.
      */
     public static <T> T readFormat(Path file, Class<T> type, int format) {
-        JsonNode found = read(file, JsonNode.class).get("format");
-        if (found == null || !found.isInt() || found.intValue() != format) {
+        Object found = format(file);
+        if (!(found instanceof Integer number) || number != format) {
             throw new InvalidInputException(file + ": format " + found + " is not " + format
                     + "; it was written by another version of sparsevit4j");
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +72,34 @@ class JsonTest {
         assertEquals(file + ": \"item.sizes[0]\" must be a whole number, found the string \"three\"", e.getMessage());
         assertEquals(tmp + ": is a directory, not a JSON file",
                 assertThrows(InvalidInputException.class, () -> Json.read(tmp, Holder.class)).getMessage());
+    }
+
+    record Versioned(int format, String name) {
+    }
+
+    record Written(String name, Integer count) {
+    }
+
+    @Test
+    void aFileOfAnotherFormatIsRefusedByItsFormatBeforeItsFields() throws IOException {
+        Path current = Files.writeString(tmp.resolve("v1.json"), "{\"format\": 1, \"name\": \"a\"}");
+        assertEquals(new Versioned(1, "a"), Json.readFormat(current, Versioned.class, 1));
+        // a later format with a field this version does not know: the format is the reason given
+        Path later = Files.writeString(tmp.resolve("v2.json"), "{\"format\": 2, \"name\": \"a\", \"extra\": 1}");
+        assertEquals(later + ": format 2 is not 1; it was written by another version of sparsevit4j",
+                assertThrows(InvalidInputException.class, () -> Json.readFormat(later, Versioned.class, 1)).getMessage());
+        Path none = Files.writeString(tmp.resolve("v0.json"), "{\"name\": \"a\"}");
+        assertEquals(none + ": missing field \"format\"",
+                assertThrows(InvalidInputException.class, () -> Json.readFormat(none, Versioned.class, 1)).getMessage());
+    }
+
+    @Test
+    void aFileAPersonWritesMayLeaveKeysOutButNotMisspellThem() throws IOException {
+        Path partial = Files.writeString(tmp.resolve("job.json"), "{\"name\": \"a\"}");
+        assertEquals(new Written("a", null), Json.readWritten(partial, Written.class));
+        Path misspelt = Files.writeString(tmp.resolve("bad.json"), "{\"name\": \"a\", \"cuont\": 2}");
+        assertEquals(misspelt + ": unknown field \"cuont\"; the keys here are count, name",
+                assertThrows(InvalidInputException.class, () -> Json.readWritten(misspelt, Written.class)).getMessage());
     }
 
     private static String message(String text) {
