@@ -23,9 +23,10 @@ import org.sparsevit4j.search.MacLimit;
 import org.sparsevit4j.search.SearchBudget;
 import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.supernet.data.Split;
-import org.sparsevit4j.supernet.data.SyntheticScenes;
+import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 
 /**
  * The whole method end to end on the built-in scenes, each step the application's own operation in
@@ -60,7 +61,8 @@ public final class Demo {
         EvolutionarySearch.checkBudget(SearchSettings.builder(arch, size.height(), size.width())
                 .budget(SearchBudget.ofMacs(MacLimit.parse(r.maxMacs()))).build(), null);
         Path out = r.out();
-        DataSpec data = new DataSpec(null, null, false, 0.1, r.syntheticImages(), r.syntheticVal());
+        DataSpec data = new DataSpec(null, null, false, 0.1, r.syntheticImages(), r.syntheticVal(),
+                SyntheticKind.BENCHMARK);
         Path supernet = out.resolve("supernet");
         Path table = out.resolve("latency-table.json");
         Path search = out.resolve("search");
@@ -71,7 +73,7 @@ public final class Demo {
         progress.phase("demo step 1/5: latency table of " + ARCH + " at " + size + " on this machine");
         if (!Files.isRegularFile(table)) {
             ModelChoice segmenter = new ModelChoice(ARCH, Task.SEGMENTATION.cliName(),
-                    SyntheticScenes.classCount(Task.SEGMENTATION), null);
+                    SyntheticKind.BENCHMARK.classCount(Task.SEGMENTATION), null);
             Latencies.buildTable(new TimingSpec(segmenter, size, 1, null, "cpu", MeasurementPlan.of(3, 20)),
                     LatencyTableBuilder.DEFAULT_RANDOM_CONTEXTS, table, progress);
         }
@@ -82,7 +84,8 @@ public final class Demo {
             Trainings.resume(supernet, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, null, supernet, r.trainSteps(), 0, 8, 1e-3, 1e-5, 50, 0.05,
-                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, null), training);
+                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, null,
+                    SegmentationLoss.PLAIN), training);
         }
 
         progress.phase("demo step 3/5: Pareto search under " + r.maxMacs() + " dense MACs (" + r.generations()
@@ -101,7 +104,8 @@ public final class Demo {
             Trainings.resume(finetuned, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, supernet, finetuned, r.finetuneSteps(), 0, 8, 2e-4, 1e-5, 10,
-                    0.05, 1.0, r.seed(), 50, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, chosenFile),
+                    0.05, 1.0, r.seed(), 50, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, chosenFile,
+                    SegmentationLoss.PLAIN),
                     training);
         }
 

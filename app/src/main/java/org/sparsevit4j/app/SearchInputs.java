@@ -27,7 +27,8 @@ public record SearchInputs(int format, SearchRequest request, int height, int wi
         String datasetIdentity, String latencyTableSha256, List<LatencyTable.Check> latencyAnchors) {
 
     public static final String FILE = "search-inputs.json";
-    public static final int FORMAT = 2;
+    /** 3: the data names which built-in scenes ({@code synthetic}). */
+    public static final int FORMAT = 3;
 
     public SearchInputs {
         Objects.requireNonNull(request, "request");

@@ -174,10 +174,7 @@ public final class Searches {
     }
 
     private static SearchRequest withWeights(SearchRequest r, Path weights) {
-        DataSpec d = r.data();
-        DataSpec data = d.dataset() == null ? d : new DataSpec(d.dataset().toAbsolutePath(), d.task(), d.skipBad(),
-                d.searchFraction(), d.syntheticTrain(), d.syntheticVal());
-        return new SearchRequest(weights.toAbsolutePath(), r.arch(), data, r.resolution(), r.maxMacs(),
+        return new SearchRequest(weights.toAbsolutePath(), r.arch(), r.data().absolute(), r.resolution(), r.maxMacs(),
                 r.maxLatencyMs(), r.minLatencyMs(), r.cost(), r.latencyTable() == null ? null
                 : r.latencyTable().toAbsolutePath(), r.latency(), r.latencyBatch(), r.measureRuns(), r.device(), r.dtype(),
                 r.pareto(), r.generations(), r.population(), r.granularity(), r.seed(), r.batch(), r.loaderThreads());

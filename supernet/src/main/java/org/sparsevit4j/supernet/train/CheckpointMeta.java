@@ -14,6 +14,7 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetOptions;
+import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 
 /**
@@ -126,6 +127,7 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
         d.put("synthetic_width", t.data().syntheticWidth());
         d.put("synthetic_train", t.data().syntheticTrain());
         d.put("synthetic_val", t.data().syntheticVal());
+        d.put("synthetic", t.data().synthetic().cliName());
         n.put("height", t.height());
         n.put("width", t.width());
         n.put("batch_size", t.batchSize());
@@ -144,6 +146,8 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
         n.put("init_weights", t.initWeights() == null ? null : t.initWeights().toString());
         n.put("decoder_dim", t.decoderDim());
         n.put("loader_threads", t.loaderThreads());
+        n.put("class_weights", t.loss().classWeights().cliName());
+        n.put("ohem", t.loss().ohem());
         return n;
     }
 
@@ -151,7 +155,9 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
         JsonNode d = n.get("data");
         DatasetOptions data = new DatasetOptions(d.get("seed").asLong(), d.get("search_fraction").asDouble(),
                 d.get("skip_bad").asBoolean(), d.get("synthetic_height").asInt(), d.get("synthetic_width").asInt(),
-                d.get("synthetic_train").asInt(), d.get("synthetic_val").asInt());
+                d.get("synthetic_train").asInt(), d.get("synthetic_val").asInt(),
+                // checkpoints from before the benchmark existed were trained on the easy scenes
+                SyntheticKind.parse(d.path("synthetic").asText(SyntheticKind.EASY.cliName())));
         JsonNode fixed = n.get("fixed_config");
         return new TrainSettings(n.get("arch").asText(), Task.parse(n.get("task").asText()), path(n.get("dataset")),
                 data, n.get("height").asInt(), n.get("width").asInt(), n.get("batch_size").asInt(),
@@ -160,7 +166,10 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
                 n.get("clip_norm").asDouble(), n.get("seed").asLong(), n.get("checkpoint_every").asInt(),
                 n.get("sandwich").asBoolean(), Granularity.parse(n.get("granularity").asText()),
                 fixed == null || fixed.isNull() ? null : SparsityConfigJson.parse(fixed.toString(), source),
-                path(n.get("init_weights")), n.get("decoder_dim").asInt(), n.get("loader_threads").asInt());
+                path(n.get("init_weights")), n.get("decoder_dim").asInt(), n.get("loader_threads").asInt(),
+                // checkpoints from before the loss had options trained with the plain cross-entropy
+                new SegmentationLoss(SegmentationLoss.ClassWeights.parse(n.path("class_weights").asText("none")),
+                        n.path("ohem").asBoolean(false)));
     }
 
     private static Path path(JsonNode n) {
