@@ -75,7 +75,7 @@ public record AblationRequest(Path out, String arch, DataSpec data, Resolution r
     }
 
     private static DataSpec builtIn(int train, int val) {
-        return new DataSpec(null, null, false, 0.1, train, val, SyntheticKind.BENCHMARK);
+        return new DataSpec(null, null, null, false, 0.1, train, val, SyntheticKind.BENCHMARK);
     }
 
     /** The budget of one search, as {@code --max-macs} takes it. */

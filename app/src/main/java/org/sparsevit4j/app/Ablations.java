@@ -54,8 +54,8 @@ import org.sparsevit4j.supernet.model.SwinSegmenter;
  * </ol>
  *
  * <p>Run again with the same folder and request, it continues: trainings resume from their
- * checkpoints, searches from their state, evaluations come from the folder's result cache; only the
- * downsampled evaluations, which take seconds, run again. Writes {@code ablation.json} and
+ * checkpoints, searches from their state, evaluations (the downsampled ones too) come from the folder's
+ * result cache. Writes {@code ablation.json} and
  * {@code ablation.html}.
  */
 public final class Ablations {
@@ -126,7 +126,7 @@ public final class Ablations {
         List<EvaluationResult> supernetCurve = onVal.results().subList(files.size(), files.size() + levels.size());
 
         progress.phase(step(5, "the input downsampled to the chosen configurations' MACs"));
-        Downsampling downsampling = downsample(r, arch, supernet, searches, costs, progress);
+        Downsampling downsampling = downsample(r, arch, supernet, searches, costs, cache, progress);
 
         progress.phase(step(6, "writing ablation.json and ablation.html"));
         List<CurvePoint> saaPoints = curve(supernetCurve, costs);
@@ -205,15 +205,15 @@ public final class Ablations {
     }
 
     private static Downsampling downsample(AblationRequest r, ArchitectureSpec arch, Path supernet,
-            List<SearchRun> searches, AblationCosts costs, Progress progress) {
+            List<SearchRun> searches, AblationCosts costs, CacheSpec cache, Progress progress) {
         List<Long> ceilings = new ArrayList<>();
         searches.forEach(s -> ceilings.add(s.chosen().costs().macs()));
         // and a curve: at the MACs of uniform sparsity 0.1 to 0.8, on the same axis as the other points
         for (int level = 1; level <= WindowGrid.MAX_LEVEL; level++) {
             ceilings.add(costs.macs(SparsityConfig.uniform(arch, level / 10.0)));
         }
-        List<ResolutionPoint> points = Downsamplings.evaluate(supernet, r.data(), r.evalBatch(), r.loaderThreads(),
-                ceilings, progress).stream().map(p -> new ResolutionPoint(p.height(), p.width(), p.macs(),
+        List<ResolutionPoint> points = Downsamplings.evaluate(supernet, r.data(), arch, r.resolution(), r.evalBatch(),
+                r.loaderThreads(), cache, ceilings, progress).stream().map(p -> new ResolutionPoint(p.height(), p.width(), p.macs(),
                         (double) p.macs() / costs.denseMacs(), p.metric())).toList();
         List<ResolutionPoint> curve = new ArrayList<>(new java.util.LinkedHashSet<>(points));
         curve.sort(java.util.Comparator.comparingLong(ResolutionPoint::macs));

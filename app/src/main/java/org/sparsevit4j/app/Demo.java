@@ -61,7 +61,7 @@ public final class Demo {
         EvolutionarySearch.checkBudget(SearchSettings.builder(arch, size.height(), size.width())
                 .budget(SearchBudget.ofMacs(MacLimit.parse(r.maxMacs()))).build(), null);
         Path out = r.out();
-        DataSpec data = new DataSpec(null, null, false, 0.1, r.syntheticImages(), r.syntheticVal(),
+        DataSpec data = new DataSpec(null, null, null, false, 0.1, r.syntheticImages(), r.syntheticVal(),
                 SyntheticKind.BENCHMARK);
         Path supernet = out.resolve("supernet");
         Path table = out.resolve("latency-table.json");

@@ -1,6 +1,5 @@
 package org.sparsevit4j.app;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,14 +9,15 @@ import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.EqualMacResolution;
 import org.sparsevit4j.core.MacCounter;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.evaluator.DownsampledEvaluator;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
 
 /**
  * The other way to spend fewer MACs: a model run dense on its input downsampled to the resolution
- * whose dense MACs do not exceed a ceiling ({@link EqualMacResolution}), scored on val at the labels'
- * full size ({@link DownsampledEvaluator}). One model load and one evaluation per distinct resolution.
+ * whose dense MACs do not exceed a ceiling ({@link EqualMacResolution}). The evaluator scores
+ * segmentation at each label file's resolution whatever size the model runs at (its logits resized
+ * back, bilinear), so a downsampled input is scored on the same labels as the full one. One
+ * evaluation per distinct resolution, through the given result cache (its key names the resolution).
  */
 public final class Downsamplings {
 
@@ -31,33 +31,30 @@ public final class Downsamplings {
     /**
      * One point per ceiling, in order.
      *
+     * @param fullSize the resolution the ceilings' configurations run at
      * @param ceilings backbone MACs each downsampled input may cost at most
      */
-    public static List<Point> evaluate(Path weights, DataSpec data, int batch, int loaderThreads, List<Long> ceilings,
-            Progress progress) {
-        Map<String, Point> byResolution = new LinkedHashMap<>();
+    public static List<Point> evaluate(Path weights, DataSpec data, ArchitectureSpec arch, Resolution fullSize,
+            int batch, int loaderThreads, CacheSpec cache, List<Long> ceilings, Progress progress) {
+        Map<Resolution, Point> byResolution = new LinkedHashMap<>();
         List<Point> points = new ArrayList<>();
-        try (ModelSession session = ModelSession.open(weights, data, Split.VAL, null, batch, loaderThreads,
-                new CacheSpec(null, true), Precision.F32);
-                NDManager manager = NDManager.newBaseManager()) {
-            ArchitectureSpec arch = session.model().spec().arch();
-            SparsityConfig dense = SparsityConfig.dense(arch);
-            DownsampledEvaluator evaluator = new DownsampledEvaluator(session.model(), session.source(), Split.VAL,
-                    session.height(), session.width(), batch, loaderThreads, manager);
-            for (int i = 0; i < ceilings.size(); i++) {
-                int[] size = EqualMacResolution.of(arch, session.height(), session.width(), ceilings.get(i));
-                String key = size[0] + "x" + size[1];
-                progress.step(i, ceilings.size(), "input at " + key);
-                Point point = byResolution.get(key);
-                if (point == null) {
-                    point = new Point(size[0], size[1], MacCounter.count(arch, size[0], size[1], dense).backbone(),
-                            evaluator.evaluate(dense, size[0], size[1]).metric());
-                    byResolution.put(key, point);
+        SparsityConfig dense = SparsityConfig.dense(arch);
+        for (int i = 0; i < ceilings.size(); i++) {
+            int[] size = EqualMacResolution.of(arch, fullSize.height(), fullSize.width(), ceilings.get(i));
+            Resolution low = new Resolution(size[0], size[1]);
+            progress.step(i, ceilings.size(), "input at " + low);
+            Point point = byResolution.get(low);
+            if (point == null) {
+                try (ModelSession session = ModelSession.open(weights, data, Split.VAL, low, batch, loaderThreads,
+                        cache, Precision.F32)) {
+                    point = new Point(low.height(), low.width(), MacCounter.count(arch, low.height(), low.width(),
+                            dense).backbone(), session.evaluator().evaluate(dense).metric());
                 }
-                points.add(point);
+                byResolution.put(low, point);
             }
-            progress.step(ceilings.size(), ceilings.size(), "done");
+            points.add(point);
         }
+        progress.step(ceilings.size(), ceilings.size(), "done");
         return points;
     }
 }

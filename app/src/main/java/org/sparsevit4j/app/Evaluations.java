@@ -14,8 +14,12 @@ import org.sparsevit4j.supernet.model.Precision;
 /** Evaluation of configurations: one model load for all of them, each result from the cache when known. */
 public final class Evaluations {
 
-    /** The results, what was evaluated on what, and the note about skipped bad files, if any. */
-    public record Outcome(String description, List<EvaluationResult> results, Optional<String> skipped) {
+    /**
+     * The results, what was evaluated on what, the class names (in the order of each result's
+     * per-class IoU) and the note about skipped bad files, if any.
+     */
+    public record Outcome(String description, List<EvaluationResult> results, List<String> classNames,
+            Optional<String> skipped) {
     }
 
     private Evaluations() {
@@ -26,6 +30,7 @@ public final class Evaluations {
         Precision precision = Engines.precision(request.dtype(), Device.fromName(null), progress);
         try (ModelSession session = ModelSession.open(request.weights(), request.data(), request.split(),
                 request.resolution(), request.batch(), request.loaderThreads(), request.cache(), precision)) {
+            session.dataNote().ifPresent(progress::line);
             List<SparsityConfig> configs = configurations(request, session);
             progress.phase("evaluating " + configs.size() + " configuration" + (configs.size() == 1 ? "" : "s") + ": "
                     + session.description());
@@ -35,7 +40,7 @@ public final class Evaluations {
                 results.add(session.evaluator().evaluate(configs.get(i)));
             }
             progress.step(configs.size(), configs.size(), "done");
-            return new Outcome(session.description(), results, session.skippedNote());
+            return new Outcome(session.description(), results, session.source().classNames(), session.skippedNote());
         }
     }
 

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.sparsevit4j.evaluator.FileHash;
 import org.sparsevit4j.evaluator.SplitEvaluator;
 import org.sparsevit4j.supernet.data.DatasetOptions;
-import org.sparsevit4j.supernet.data.Datasets;
 import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
@@ -36,9 +36,11 @@ public final class ModelSession implements AutoCloseable {
     /** The checkpoint, data and engine the metric comes from, for the provenance of result files. */
     private final ObjectNode provenance;
     private final String weightsSha256;
+    private final Optional<String> dataNote;
 
     private ModelSession(NDManager manager, LoadedModel model, SampleSource source, SplitEvaluator evaluator,
-            int height, int width, String description, ObjectNode provenance, String weightsSha256) {
+            int height, int width, String description, ObjectNode provenance, String weightsSha256,
+            Optional<String> dataNote) {
         this.manager = manager;
         this.model = model;
         this.source = source;
@@ -48,6 +50,7 @@ public final class ModelSession implements AutoCloseable {
         this.description = description;
         this.provenance = provenance;
         this.weightsSha256 = weightsSha256;
+        this.dataNote = dataNote;
     }
 
     /**
@@ -67,19 +70,22 @@ public final class ModelSession implements AutoCloseable {
             int height = size.height();
             int width = size.width();
             SampleSource source;
+            Optional<String> dataNote;
             if (data.given() || trained == null) {
                 DatasetOptions options = data.options(trained != null ? trained.data().seed() : 0,
                         trained != null ? trained.data().syntheticHeight() : height,
                         trained != null ? trained.data().syntheticWidth() : width);
+                dataNote = data.formatNote();
                 source = data.open(options);
             } else {
-                source = trained.dataset() == null
-                        ? Datasets.synthetic(trained.task(), trained.data())
-                        : Datasets.open(trained.dataset(), trained.task(), trained.data());
+                dataNote = trained.dataset() == null ? Optional.empty()
+                        : Optional.of(DataSpec.note(trained.dataset(), trained.format(), "as the checkpoint was trained"));
+                source = trained.openData();
             }
             String weightsSha256 = FileHash.sha256(model.file());
-            String key = "weights=" + weightsSha256 + ";data=" + source.identity() + ";split="
-                    + split.name() + ";resolution=" + height + "x" + width
+            // the semantics version keeps results of older code from being served (SplitEvaluator says when it rises)
+            String key = "semantics=" + SplitEvaluator.EVALUATION_SEMANTICS + ";weights=" + weightsSha256 + ";data="
+                    + source.identity() + ";split=" + split.name() + ";resolution=" + height + "x" + width
                     + (precision == Precision.F32 ? "" : ";dtype=" + precision.cliName());
             SplitEvaluator evaluator = new SplitEvaluator(model, source, split, height, width, batch, loaderThreads,
                     cache.open(key), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
@@ -87,7 +93,7 @@ public final class ModelSession implements AutoCloseable {
                     model.file(), source.describe(), evaluator.splitName(), evaluator.images(), height, width,
                     precision == Precision.F32 ? "" : " in " + precision.cliName());
             return new ModelSession(manager, model, source, evaluator, height, width, description,
-                    provenance(manager, model, weightsSha256, source, evaluator), weightsSha256);
+                    provenance(manager, model, weightsSha256, source, evaluator), weightsSha256, dataNote);
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -124,9 +130,14 @@ public final class ModelSession implements AutoCloseable {
     }
 
     /** A line about files skipped as bad ({@code --skip-bad}), if any. */
-    public java.util.Optional<String> skippedNote() {
-        return source.skipped() == 0 ? java.util.Optional.empty() : java.util.Optional.of("skipped " + source.skipped()
+    public Optional<String> skippedNote() {
+        return source.skipped() == 0 ? Optional.empty() : Optional.of("skipped " + source.skipped()
                 + " bad files: " + String.join(", ", source.skippedFiles()));
+    }
+
+    /** How a dataset folder is read ({@link DataSpec#note}), to print first; empty for the built-in scenes. */
+    public Optional<String> dataNote() {
+        return dataNote;
     }
 
     public LoadedModel model() {

@@ -1,5 +1,6 @@
 package org.sparsevit4j.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,8 @@ public record SearchInputs(int format, SearchRequest request, int height, int wi
         String datasetIdentity, String latencyTableSha256, List<LatencyTable.Check> latencyAnchors) {
 
     public static final String FILE = "search-inputs.json";
-    /** 3: the data names which built-in scenes ({@code synthetic}). */
-    public static final int FORMAT = 3;
+    /** 3: the data names its layout ({@code request.data.format}); 4: and which built-in scenes ({@code synthetic}). */
+    public static final int FORMAT = 4;
 
     public SearchInputs {
         Objects.requireNonNull(request, "request");
@@ -41,12 +42,13 @@ public record SearchInputs(int format, SearchRequest request, int height, int wi
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new InvalidInputException(runDir + ": no " + FILE + "; not a search run folder");
         }
-        SearchInputs inputs = Json.read(file, SearchInputs.class);
-        if (inputs.format() != FORMAT) {
-            throw new InvalidInputException(file + ": format " + inputs.format() + " is not " + FORMAT
+        // the format first: a file of another format may lack or add fields, which would hide the real reason
+        JsonNode format = Json.read(file, JsonNode.class).get("format");
+        if (format == null || !format.isInt() || format.intValue() != FORMAT) {
+            throw new InvalidInputException(file + ": format " + format + " is not " + FORMAT
                     + "; it was written by another version of sparsevit4j");
         }
-        return inputs;
+        return Json.read(file, SearchInputs.class);
     }
 
     public void write(Path runDir) {

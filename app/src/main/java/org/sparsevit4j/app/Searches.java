@@ -3,15 +3,20 @@ package org.sparsevit4j.app;
 import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.evaluator.FileHash;
+import org.sparsevit4j.evaluator.SplitEvaluator;
 import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.profiler.LatencyTable;
+import org.sparsevit4j.results.ClassIouTable;
 import org.sparsevit4j.results.RunReport;
 import org.sparsevit4j.search.CostObjective;
 import org.sparsevit4j.search.EvolutionarySearch;
@@ -87,6 +92,7 @@ public final class Searches {
                 : request.resolution();
         try (ModelSession session = ModelSession.open(request.weights(), request.data(), Split.SEARCH, resolution,
                 request.batch(), request.loaderThreads(), cache, inference)) {
+            session.dataNote().ifPresent(progress::line);
             String tableSha = request.latencyTable() == null ? null : FileHash.sha256(request.latencyTable());
             if (recorded != null) {
                 List<String> differences = recorded.differences(session.weightsSha256(), session.source().identity(),
@@ -149,11 +155,34 @@ public final class Searches {
                     result = EvolutionarySearch.run(settings, fitness, latency.costModel(), latency.meter(), runDir,
                             listener);
                 }
+                if (session.evaluator().isSegmentation()) {
+                    classIou(session, result).write(runDir);
+                }
                 RunReport.Written page = RunReport.writeReport(runDir);
                 return new Outcome(runDir, result, session.description(), page.report(), page.chartsMissing(),
                         session.skippedNote());
             }
         }
+    }
+
+    /**
+     * Per-class IoU of the chosen configuration and, when the search evaluated it (its baselines
+     * do), of the dense model, for the report; both come from the evaluator's cache.
+     */
+    private static ClassIouTable classIou(ModelSession session, SearchResult result) {
+        SplitEvaluator evaluator = session.evaluator();
+        List<ClassIouTable.Column> columns = new ArrayList<>();
+        SparsityConfig chosen = result.best().config();
+        columns.add(column("chosen", evaluator.evaluate(chosen)));
+        SparsityConfig dense = SparsityConfig.dense(session.model().spec().arch());
+        if (!chosen.isDense() && evaluator.isCached(dense)) {
+            columns.add(column("dense", evaluator.evaluate(dense)));
+        }
+        return new ClassIouTable(evaluator.splitName(), session.source().classNames(), columns);
+    }
+
+    private static ClassIouTable.Column column(String name, EvaluationResult r) {
+        return new ClassIouTable.Column(name, r.config().compact(), r.miou(), r.classIou());
     }
 
     private static SearchSettings settings(SearchRequest r, ArchitectureSpec supernet, int height, int width) {
@@ -174,7 +203,7 @@ public final class Searches {
     }
 
     private static SearchRequest withWeights(SearchRequest r, Path weights) {
-        return new SearchRequest(weights.toAbsolutePath(), r.arch(), r.data().absolute(), r.resolution(), r.maxMacs(),
+        return new SearchRequest(weights.toAbsolutePath(), r.arch(), r.data().pinned(), r.resolution(), r.maxMacs(),
                 r.maxLatencyMs(), r.minLatencyMs(), r.cost(), r.latencyTable() == null ? null
                 : r.latencyTable().toAbsolutePath(), r.latency(), r.latencyBatch(), r.measureRuns(), r.device(), r.dtype(),
                 r.pareto(), r.generations(), r.population(), r.granularity(), r.seed(), r.batch(), r.loaderThreads());

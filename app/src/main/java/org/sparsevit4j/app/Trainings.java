@@ -37,7 +37,9 @@ public final class Trainings {
                     + "continue one");
         }
         OutputPaths.requireWritableFolder(request.out(), "--out");
-        return SupernetTrainer.train(settings(request), request.out(), listener);
+        TrainSettings settings = settings(request);
+        request.data().formatNote().ifPresent(listener::onMessage);
+        return SupernetTrainer.train(settings, request.out(), listener);
     }
 
     /** Continues the run in {@code runDir} from its latest checkpoint; {@code maxMinutes} may be given again. */
@@ -50,8 +52,9 @@ public final class Trainings {
         ArchitectureSpec arch = ArchitectureSpec.preset(r.arch());
         SparsityConfig fixed = r.config() == null ? null : SparsityConfigJson.read(r.config(), arch);
         Resolution size = r.resolution();
-        return new TrainSettings(r.arch(), r.data().resolvedTask(), r.data().dataset(), r.data().options(r.seed(),
-                size.height(), size.width()), size.height(), size.width(), r.batch(), r.steps(), r.maxMinutes(),
+        return new TrainSettings(r.arch(), r.data().resolvedTask(), r.data().dataset(), r.data().resolvedFormat(),
+                r.data().options(r.seed(), size.height(), size.width()), size.height(), size.width(), r.batch(),
+                r.steps(), r.maxMinutes(),
                 r.learningRate(), r.minLearningRate(), Math.min(r.warmup(), r.steps()), r.weightDecay(), r.clip(),
                 r.seed(), r.checkpointEvery(), fixed == null && r.sandwich(), fixed == null ? r.granularity()
                 : Granularity.PAIR, fixed, r.weights(), r.decoderDim(), r.loaderThreads(),

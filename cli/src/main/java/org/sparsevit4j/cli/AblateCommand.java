@@ -129,7 +129,7 @@ public final class AblateCommand implements Callable<Integer> {
         AblationRequest p = quick ? AblationRequest.quick(out) : AblationRequest.standard(out);
         var parsed = spec.commandLine().getParseResult();
         DataSpec given = data.spec();
-        DataSpec d = new DataSpec(given.dataset(), given.task(), given.skipBad(), given.searchFraction(),
+        DataSpec d = new DataSpec(given.dataset(), given.format(), given.task(), given.skipBad(), given.searchFraction(),
                 parsed.hasMatchedOption("--synthetic-images") ? given.syntheticTrain() : p.data().syntheticTrain(),
                 parsed.hasMatchedOption("--synthetic-val") ? given.syntheticVal() : p.data().syntheticVal(),
                 given.synthetic());

@@ -9,9 +9,15 @@ import picocli.CommandLine.Option;
 public final class DataOptions {
 
     @Option(names = "--dataset", paramLabel = "DIR",
-            description = "Dataset folder: ImageFolder (ROOT/{train,val}/CLASS/*.png|jpg) or segmentation "
+            description = "Dataset folder: Cityscapes, ADE20K (ADEChallengeData2016) or Pascal VOC 2012 (VOC2012) as "
+                    + "they ship, an ImageFolder (ROOT/{train,val}/CLASS/*.png|jpg) or a segmentation folder "
                     + "(ROOT/{train,val}/{images,masks}/ and ROOT/classes.json). Default: the built-in synthetic scenes.")
     Path dataset;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "How --dataset is laid out: cityscapes, ade20k, voc or folders. Default: recognised by its "
+                    + "folders (the first line of output says which).")
+    String format;
 
     @Option(names = "--task", paramLabel = "TASK",
             description = "classification or segmentation. Default: segmentation for the built-in scenes; for a "
@@ -41,7 +47,7 @@ public final class DataOptions {
 
     /** The options as the application's data spec. */
     DataSpec spec() {
-        return new DataSpec(dataset, task, skipBad, searchFraction, syntheticTrain, syntheticVal,
+        return new DataSpec(dataset, format, task, skipBad, searchFraction, syntheticTrain, syntheticVal,
                 SyntheticKind.parse(synthetic));
     }
 }

@@ -81,7 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     cache.spec(), precision.dtype, configs, uniform), progress);
         }
         outcome.skipped().ifPresent(err::println);
-        print(outcome.results());
+        print(outcome.results(), outcome.classNames());
         return 0;
     }
 
@@ -94,7 +94,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         throw new InvalidInputException("--split " + text + " must be val, search or train");
     }
 
-    private void print(List<EvaluationResult> results) {
+    /** {@code [{"index": 0, "name": "road", "iou": 0.97}, ...]} in class order; {@code iou} null where undefined. */
+    private static List<Map<String, Object>> classIou(EvaluationResult r, List<String> classNames) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int c = 0; c < r.classIou().size(); c++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("index", c);
+            entry.put("name", classNames.get(c));
+            entry.put("iou", Double.isNaN(r.classIou().get(c)) ? null : r.classIou().get(c));
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private void print(List<EvaluationResult> results, List<String> classNames) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -106,6 +119,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 if (r.segmentation()) {
                     row.put("miou", r.miou());
                     row.put("pixel_accuracy", r.pixelAccuracy());
+                    row.put("class_iou", classIou(r, classNames));
                 } else {
                     row.put("top1", r.top1());
                 }

@@ -45,6 +45,11 @@ public final class Genome {
         return genes[index];
     }
 
+    /** The genes as an unmodifiable list, for files. */
+    public java.util.List<Integer> toList() {
+        return Arrays.stream(genes).boxed().toList();
+    }
+
     /** A copy of the genes, for operators to alter. */
     public int[] toArray() {
         return genes.clone();

@@ -1,5 +1,7 @@
 package org.sparsevit4j.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -21,11 +23,13 @@ public enum Granularity {
     STAGE;
 
     /** The lower-case name used on the command line and in JSON: {@code block}, {@code pair}, {@code stage}. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** Parses {@code block}, {@code pair} or {@code stage} (case-insensitive). */
+    @JsonCreator
     public static Granularity parse(String text) {
         if (text != null) {
             for (Granularity g : values()) {

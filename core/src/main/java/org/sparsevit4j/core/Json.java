@@ -1,9 +1,13 @@
 package org.sparsevit4j.core;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -56,7 +62,8 @@ public final class Json {
     /** {@code value} as the project writes JSON: indented, keys sorted, a final newline. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value) + "\n";
+            // through the tree, whose keys are sorted at every level even where a record unwraps another
+            return MAPPER.writeValueAsString(MAPPER.valueToTree(value)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
@@ -65,6 +72,19 @@ public final class Json {
     /** Writes {@code value} to {@code file} atomically. */
     public static void write(Path file, Object value) {
         AtomicFiles.writeString(file, write(value));
+    }
+
+    /**
+     * Writes {@code value} to {@code file} atomically on one line, keys sorted: for state files that
+     * a program rewrites often and a person rarely reads (one gene per line would multiply their size).
+     */
+    public static void writeCompact(Path file, Object value) {
+        try {
+            AtomicFiles.writeString(file, MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(MAPPER.valueToTree(value)) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     /** Reads a file written by {@link #write(Path, Object)}. */
@@ -88,12 +108,24 @@ public final class Json {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (JsonMappingException e) {
-            throw new InvalidInputException(file + ": " + describe(e), e);
+            // a file cut short inside a value reaches the binder first; it is bad JSON, not a bad field
+            throw new InvalidInputException(file + ": " + (e.getCause() instanceof JsonParseException p ? invalidJson(p)
+                    : describe(e)), e);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": not valid JSON (" + e.getOriginalMessage() + ", line "
-                    + e.getLocation().getLineNr() + ")", e);
+            throw new InvalidInputException(file + ": " + invalidJson(e), e);
         } catch (IOException e) {
             throw new MachineFailureException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Binds a parsed tree to {@code type}, strictly; {@code source} starts every error message. */
+    public static <T> T convert(JsonNode tree, Class<T> type, String source) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            throw new InvalidInputException(source + ": " + describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(source + ": " + invalidJson(e), e);
         }
     }
 
@@ -102,18 +134,88 @@ public final class Json {
         try {
             return MAPPER.readValue(text, type);
         } catch (JsonMappingException e) {
-            throw new InvalidInputException(source + ": " + describe(e), e);
+            // a file cut short inside a value reaches the binder first; it is bad JSON, not a bad field
+            throw new InvalidInputException(source + ": " + (e.getCause() instanceof JsonParseException p ? invalidJson(p)
+                    : describe(e)), e);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new InvalidInputException(source + ": " + invalidJson(e), e);
         }
     }
 
-    /** {@code field a.b[2]: message} in one line. */
+    private static String invalidJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return "invalid JSON" + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + " column "
+                + at.getColumnNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
+                .replaceAll(" \\(start marker at .*", "");
+    }
+
+    /**
+     * One line: {@code "a.b[2]" must be a number, found the string "x"} for a value of the wrong
+     * type, else {@code field "a.b[2]": message} (an unknown or missing field, a record's own rule).
+     */
     private static String describe(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-        String message = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(class [^)]*\\)", "");
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null
+                && !(e instanceof UnrecognizedPropertyException) && !e.getOriginalMessage().startsWith("Missing")) {
+            return "\"" + path + "\" must be " + expected(m.getTargetType()) + ", found " + found(e);
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field \"" + path + "\"";
+        }
+        if (e.getOriginalMessage().startsWith("Missing")) {
+            return "missing field \"" + path + "\"";
+        }
+        // a record's own validation (its compact constructor) says the rule better than Jackson's wrapper
+        String message = e.getCause() instanceof InvalidInputException invalid ? invalid.getMessage()
+                : e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(class [^)]*\\)", "");
         return (path.isEmpty() ? "" : "field \"" + path + "\": ") + message;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        return java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "a list" : "an object";
+    }
+
+    /** What was there instead: from the parser where it still stands on the value, else from Jackson's message. */
+    private static String found(JsonMappingException e) {
+        java.util.regex.Matcher coerce = java.util.regex.Pattern.compile("from (String|Number|Boolean|Floating-point|Integer) value \\(\"?(.*?)\"?\\)|"
+                + "coerce (String|Number|Boolean|Floating-point|Integer) value \\(\"?(.*?)\"?\\)").matcher(e.getOriginalMessage());
+        if (coerce.find()) {
+            String kind = coerce.group(1) != null ? coerce.group(1) : coerce.group(3);
+            String value = coerce.group(2) != null ? coerce.group(2) : coerce.group(4);
+            return switch (kind) {
+                case "String" -> "the string \"" + value + "\"";
+                case "Boolean" -> "the boolean " + value;
+                default -> "the number " + value;
+            };
+        }
+        if (e.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {
+            try {
+                return switch (parser.currentToken()) {
+                    case VALUE_STRING -> "the string \"" + parser.getText() + "\"";
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
+                    case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
+                    case VALUE_NULL -> "null";
+                    case START_ARRAY, END_ARRAY -> "a list";
+                    default -> "an object";
+                };
+            } catch (IOException io) {
+                return "a value of another type";
+            }
+        }
+        return "a value of another type";
     }
 }

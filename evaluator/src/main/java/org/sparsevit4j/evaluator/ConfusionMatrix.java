@@ -1,10 +1,14 @@
 package org.sparsevit4j.evaluator;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.sparsevit4j.supernet.data.NativeMask;
+
 /**
- * Pixel counts by (true class, predicted class) for semantic segmentation, and the metrics read
- * off them: mIoU (mean over the classes that occur in the truth or the predictions, as mmseg
- * averages over classes whose IoU is defined) and pixel accuracy. Pixels labelled with the
- * ignore index count nowhere.
+ * Pixel counts by (true class, predicted class) for semantic segmentation, summed over a whole
+ * split, and the metrics read off them: each class's IoU, mIoU (mean over the classes that occur
+ * in the truth or the predictions, as mmseg averages over classes whose IoU is defined) and pixel
+ * accuracy. Pixels labelled with the ignore index count nowhere.
  */
 public final class ConfusionMatrix {
 
@@ -31,6 +35,23 @@ public final class ConfusionMatrix {
         }
     }
 
+    /** Adds predictions against a target at its label file's resolution, pixel by pixel (same size). */
+    public void add(int[] predicted, NativeMask target) {
+        if (predicted.length != target.size()) {
+            throw new IllegalArgumentException(predicted.length + " predictions for a " + target.height() + "x"
+                    + target.width() + " target");
+        }
+        for (int i = 0; i < predicted.length; i++) {
+            int t = target.classAt(i);
+            if (t != ignoreIndex) {
+                if (t >= classes) {
+                    throw new IllegalArgumentException("target class " + t + " of " + classes + " classes");
+                }
+                counts[t * classes + predicted[i]]++;
+            }
+        }
+    }
+
     /** Intersection over union of one class, NaN when it occurs neither in truth nor in predictions. */
     public double iou(int c) {
         long intersection = counts[c * classes + c];
@@ -42,6 +63,15 @@ public final class ConfusionMatrix {
         }
         long union = truth + predicted - intersection;
         return union == 0 ? Double.NaN : (double) intersection / union;
+    }
+
+    /** {@link #iou} of every class, in class-index order. */
+    public List<Double> classIou() {
+        List<Double> out = new ArrayList<>(classes);
+        for (int c = 0; c < classes; c++) {
+            out.add(iou(c));
+        }
+        return out;
     }
 
     /** Mean IoU over the classes whose IoU is defined; NaN before any pixel. */

@@ -2,6 +2,7 @@ package org.sparsevit4j.evaluator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 
 /**
- * Evaluation results kept across runs, one file per (checkpoint hash, dataset identity, split,
- * resolution): a JSON line per configuration, appended and synced as each result is known. A
+ * Evaluation results kept across runs, one file per key (checkpoint hash, dataset identity, split,
+ * resolution, {@link SplitEvaluator#EVALUATION_SEMANTICS}, ...): a JSON line per configuration
+ * (its metrics, per-class IoU included), appended and synced as each result is known. A
  * line cut short by a crash is skipped on reading, so nothing else is lost, and a second
  * evaluation of a configuration costs nothing.
  */
@@ -72,9 +75,14 @@ public final class ResultCache {
                 return; // the key line
             }
             SparsityConfig config = SparsityConfigJson.parse("{\"ratios\": " + n.get("ratios") + "}", file.toString());
+            List<Double> classIou = new ArrayList<>();
+            JsonNode perClass = n.get("class_iou");
+            if (perClass != null) {
+                perClass.forEach(v -> classIou.add(v.isNull() ? Double.NaN : v.asDouble()));
+            }
             entries.put(config, new EvaluationResult(config, n.get("split").asText(), n.get("images").asInt(),
                     n.get("segmentation").asBoolean(), number(n, "top1"), number(n, "miou"),
-                    number(n, "pixel_accuracy"), n.get("seconds").asDouble(), true));
+                    number(n, "pixel_accuracy"), classIou, n.get("seconds").asDouble(), true));
         } catch (IOException | RuntimeException e) {
             // a line cut short by a crash: that one result is evaluated again
         }
@@ -103,6 +111,10 @@ public final class ResultCache {
         put(n, "top1", r.top1());
         put(n, "miou", r.miou());
         put(n, "pixel_accuracy", r.pixelAccuracy());
+        if (r.segmentation()) {
+            ArrayNode perClass = n.putArray("class_iou");
+            r.classIou().forEach(v -> perClass.add(Double.isNaN(v) ? null : v));
+        }
         n.put("seconds", r.seconds());
         append(n.toString());
     }

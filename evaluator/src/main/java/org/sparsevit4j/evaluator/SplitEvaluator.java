@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.supernet.data.Batch;
 import org.sparsevit4j.supernet.data.BatchLoader;
+import org.sparsevit4j.supernet.data.NativeMask;
 import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.Task;
@@ -22,7 +24,14 @@ import org.sparsevit4j.supernet.train.LoadedModel;
 
 /**
  * The metric of a model under sparsity configurations on one split of a dataset: top-1 for
- * classification, mIoU and pixel accuracy for segmentation. Batched, without gradients.
+ * classification, mIoU, per-class IoU and pixel accuracy for segmentation. Batched, without
+ * gradients.
+ *
+ * <p>Images are resized to the evaluation resolution (the model's), and a segmentation is scored
+ * at the resolution of each label file: the logits of each image are resized back (bilinear,
+ * corners not aligned) to its label's size and the class is their argmax there, as mmseg scores.
+ * Labels of any size thus count every pixel once, and images of different sizes share a batch.
+ * The confusion matrix sums over the whole split before any ratio is taken (mmseg's total areas).
  *
  * <p>A search evaluates hundreds of configurations on the same images, so the split is decoded
  * once and kept (within a memory budget; a larger split is decoded again for every
@@ -31,6 +40,14 @@ import org.sparsevit4j.supernet.train.LoadedModel;
  * not evaluated again.
  */
 public final class SplitEvaluator {
+
+    /**
+     * The version of what an evaluation computes, part of every cache key: raise it whenever a
+     * change to the model code, the data's decoding or the metric could change a result, so that a
+     * cache never serves results of older code. 2: segmentation scored at label resolution, with
+     * per-class IoU.
+     */
+    public static final int EVALUATION_SEMANTICS = 2;
 
     /** Decoded images kept in memory at most, by default. */
     public static final long DEFAULT_MEMORY_BUDGET = 2L << 30;
@@ -45,6 +62,7 @@ public final class SplitEvaluator {
     private final NDManager manager;
     private final long memoryBudget;
     private List<Batch> decoded;
+    private boolean fitsBudget = true;
 
     /**
      * @param model the model to evaluate
@@ -119,25 +137,25 @@ public final class SplitEvaluator {
             long start = System.nanoTime();
             boolean segmentation = source.task() == Task.SEGMENTATION;
             ConfusionMatrix confusion = new ConfusionMatrix(source.numClasses(), source.ignoreIndex());
-            long right = 0;
-            int images = 0;
-            for (Batch batch : batches()) {
-                int[] predicted = predict(batch, config, segmentation);
+            long[] right = {0};
+            int[] images = {0};
+            forEachBatch(batch -> {
                 if (segmentation) {
-                    confusion.add(predicted, batch.masks());
+                    score(batch, config, confusion);
                 } else {
+                    int[] predicted = classify(batch, config);
                     for (int i = 0; i < batch.size(); i++) {
-                        right += predicted[i] == batch.labels()[i] ? 1 : 0;
+                        right[0] += predicted[i] == batch.labels()[i] ? 1 : 0;
                     }
                 }
-                images += batch.size();
-            }
+                images[0] += batch.size();
+            });
             double seconds = (System.nanoTime() - start) / 1e9;
             EvaluationResult result = segmentation
-                    ? new EvaluationResult(config, splitName(), images, true, Double.NaN, confusion.meanIou(),
-                            confusion.pixelAccuracy(), seconds, false)
-                    : new EvaluationResult(config, splitName(), images, false, (double) right / images, Double.NaN,
-                            Double.NaN, seconds, false);
+                    ? new EvaluationResult(config, splitName(), images[0], true, Double.NaN, confusion.meanIou(),
+                            confusion.pixelAccuracy(), confusion.classIou(), seconds, false)
+                    : new EvaluationResult(config, splitName(), images[0], false, (double) right[0] / images[0],
+                            Double.NaN, Double.NaN, List.of(), seconds, false);
             cache.put(result);
             return result;
         } finally {
@@ -145,48 +163,56 @@ public final class SplitEvaluator {
         }
     }
 
-    /** Class per pixel ({@code B·H·W}) or per image ({@code B}). */
-    private int[] predict(Batch batch, SparsityConfig config, boolean segmentation) {
+    /** The class of each image. */
+    private int[] classify(Batch batch, SparsityConfig config) {
         try (NDManager scope = manager.newSubManager()) {
-            NDArray images = scope.create(batch.images(),
-                    new Shape(batch.size(), model.spec().arch().inChannels(), batch.height(), batch.width()));
-            NDArray logits = model.model().logits(new ParameterStore(scope, false), images, config, false);
-            return logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+            return logits(scope, batch, config).argMax(1).toType(DataType.INT32, false).toIntArray();
         }
     }
 
-    /** The split's batches: decoded once and kept when they fit the budget, else streamed. */
-    private Iterable<Batch> batches() {
-        if (decoded != null) {
-            return decoded;
+    /** Adds each image's prediction at its label's resolution to {@code confusion}. */
+    private void score(Batch batch, SparsityConfig config, ConfusionMatrix confusion) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray logits = logits(scope, batch, config);                                  // (B, K, h, w)
+            for (int i = 0; i < batch.size(); i++) {
+                NativeMask target = batch.nativeMasks().get(i);
+                confusion.add(PixelClasses.atLabelSize(logits.get(i), target.height(), target.width()), target);
+            }
         }
-        long bytes = (long) images() * model.spec().arch().inChannels() * transform.height() * transform.width() * 4L;
-        BatchLoader loader = BatchLoader.eval(source, split, transform, batchSize, loaderThreads);
-        if (bytes > memoryBudget) {
-            return () -> {
-                var it = loader.iterator();
-                return new java.util.Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        boolean more = it.hasNext();
-                        if (!more) {
-                            loader.close();
-                        }
-                        return more;
-                    }
+    }
 
-                    @Override
-                    public Batch next() {
-                        return it.next();
+    private NDArray logits(NDManager scope, Batch batch, SparsityConfig config) {
+        NDArray images = scope.create(batch.images(),
+                new Shape(batch.size(), model.spec().arch().inChannels(), batch.height(), batch.width()));
+        return model.model().logits(new ParameterStore(scope, false), images, config, false);
+    }
+
+    /**
+     * Runs {@code action} on the split's batches: those kept from an earlier pass, or a fresh pass
+     * that keeps them when they fit the memory budget (counted as they come, since labels differ
+     * in size) and stops keeping them, for good, when they do not.
+     */
+    private void forEachBatch(Consumer<Batch> action) {
+        if (decoded != null) {
+            decoded.forEach(action);
+            return;
+        }
+        List<Batch> kept = fitsBudget ? new ArrayList<>() : null;
+        long bytes = 0;
+        try (BatchLoader loader = BatchLoader.eval(source, split, transform, batchSize, loaderThreads)) {
+            for (Batch batch : loader) {
+                action.accept(batch);
+                if (kept != null) {
+                    bytes += batch.bytes();
+                    if (bytes > memoryBudget) {
+                        kept = null;
+                        fitsBudget = false;
+                    } else {
+                        kept.add(batch);
                     }
-                };
-            };
+                }
+            }
         }
-        List<Batch> all = new ArrayList<>();
-        try (loader) {
-            loader.forEach(all::add);
-        }
-        decoded = all;
-        return decoded;
+        decoded = kept;
     }
 }

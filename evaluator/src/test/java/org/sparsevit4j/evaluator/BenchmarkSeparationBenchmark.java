@@ -109,7 +109,7 @@ class BenchmarkSeparationBenchmark {
     }
 
     private static Path train(Path runDir, long steps, SparsityConfig fixed) {
-        TrainSettings s = new TrainSettings("swin_micro", org.sparsevit4j.supernet.data.Task.SEGMENTATION, null,
+        TrainSettings s = new TrainSettings("swin_micro", org.sparsevit4j.supernet.data.Task.SEGMENTATION, null, null,
                 org.sparsevit4j.supernet.data.DatasetOptions.defaults().withSyntheticTrain(1000), 224, 224, 8, steps, 0,
                 1e-3, 1e-5, 50, 0.05, 1.0, 0, (int) steps, false, Granularity.PAIR, fixed, null, 128, 1,
                 SegmentationLoss.PLAIN);

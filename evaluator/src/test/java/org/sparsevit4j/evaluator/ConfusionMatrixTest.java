@@ -1,9 +1,12 @@
 package org.sparsevit4j.evaluator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparsevit4j.supernet.data.NativeMask;
 
 class ConfusionMatrixTest {
 
@@ -36,5 +39,18 @@ class ConfusionMatrixTest {
         ConfusionMatrix m = new ConfusionMatrix(3, 255);
         m.add(new int[] {0, 0, 0, 0}, new int[] {0, 0, 1, 2});
         assertEquals((0.5 + 0 + 0) / 3, m.meanIou(), 1e-12);
+    }
+
+    @Test
+    void perClassIouAndTargetsAtLabelResolution() {
+        ConfusionMatrix m = new ConfusionMatrix(3, 255);
+        // a 2x3 label: 0 0 255 / 1 1 0; predictions 0 1 2 / 1 0 0
+        m.add(new int[] {0, 1, 2, 1, 0, 0}, new NativeMask(2, 3, new byte[] {0, 0, (byte) 255, 1, 1, 0}));
+        // class 0: I=2, truth 3, predicted 3 -> U=4; class 1: I=1, truth 2, predicted 2 -> U=3; class 2: never true,
+        // predicted only on the ignored pixel, which counts nowhere -> NaN
+        assertEquals(List.of(0.5, 1.0 / 3, Double.NaN), m.classIou());
+        assertEquals((0.5 + 1.0 / 3) / 2, m.meanIou(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> m.add(new int[] {0}, new NativeMask(1, 2, new byte[2])));
+        assertThrows(IllegalArgumentException.class, () -> m.add(new int[] {0}, new NativeMask(1, 1, new byte[] {3})));
     }
 }

@@ -45,8 +45,9 @@ class EvaluationThroughputBenchmark {
     @Test
     void evaluationRunsWithinTenPercentOfTheBareForwardPass() {
         DatasetOptions data = new DatasetOptions(1, 0.1, false, 224, 224, 40, 96);
-        SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, data, 224, 224, 2, 1, 0, 1e-4, 0,
-                0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 128, 1, SegmentationLoss.PLAIN), dir, new TrainingListener() { });
+        SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, 224, 224, 2, 1, 0,
+                1e-4, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 128, 1, SegmentationLoss.PLAIN), dir,
+                new TrainingListener() { });
         SampleSource source = Datasets.synthetic(Task.SEGMENTATION, data);
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(dir, manager)) {
             List<SparsityConfig> configs = List.of(SparsityConfig.dense(model.spec().arch()),

@@ -39,8 +39,8 @@ class SaaLearningTest {
     @Test
     void aBrieflyTrainedSupernetBeatsTheAllBackgroundBaselineDenseAndHalfSparse() {
         DatasetOptions data = new DatasetOptions(4, 0.1, false, SIDE, SIDE, 600, 48);
-        TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, data, SIDE, SIDE, 8, 160, 0,
-                1e-3, 1e-5, 20, 0.05, 1.0, 4, 1000, false, Granularity.PAIR, null, null, 64, 1, SegmentationLoss.PLAIN);
+        TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, SIDE, SIDE, 8,
+                160, 0, 1e-3, 1e-5, 20, 0.05, 1.0, 4, 1000, false, Granularity.PAIR, null, null, 64, 1, SegmentationLoss.PLAIN);
         SupernetTrainer.train(settings, dir, new TrainingListener() { });
         SampleSource source = Datasets.synthetic(Task.SEGMENTATION, data);
         double baseline = allBackgroundMiou(source);

@@ -42,8 +42,8 @@ class SplitEvaluatorTest {
     @BeforeAll
     static void trainOneStep() {
         run = shared.resolve("run");
-        SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, DATA, 64, 64, 2, 1, 0, 1e-3,
-                0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
+        SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, DATA, 64, 64, 2, 1, 0,
+                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
                 new TrainingListener() { });
     }
 
@@ -93,6 +93,47 @@ class SplitEvaluatorTest {
             assertEquals(sparseA.miou(), sparseB.miou(), 0);
             assertTrue(dense.pixelAccuracy() != sparseA.pixelAccuracy() || dense.miou() != sparseA.miou(),
                     "80% sparsity changed nothing");
+        }
+    }
+
+    @Test
+    void aSmallerEvaluationResolutionIsScoredAtTheLabelsResolutionWithEveryClassesIou() throws Exception {
+        SampleSource source = Datasets.synthetic(Task.SEGMENTATION, DATA); // labels of 64x64
+        try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(run, manager)) {
+            Path cacheDir = dir.resolve("cache");
+            SplitEvaluator at32 = new SplitEvaluator(model, source, Split.VAL, 32, 32, 4, 1,
+                    ResultCache.open(cacheDir, "key"), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
+            EvaluationResult r = at32.evaluate(SparsityConfig.dense(model.spec().arch()));
+            assertEquals(source.numClasses(), r.classIou().size());
+            double sum = 0;
+            int defined = 0;
+            for (double iou : r.classIou()) {
+                if (!Double.isNaN(iou)) {
+                    assertTrue(iou >= 0 && iou <= 1, r.classIou().toString());
+                    sum += iou;
+                    defined++;
+                }
+            }
+            assertEquals(sum / defined, r.miou(), 1e-12, "mIoU is the mean of the defined class IoUs");
+            EvaluationResult again = new SplitEvaluator(model, source, Split.VAL, 32, 32, 4, 1,
+                    ResultCache.open(cacheDir, "key"), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET)
+                    .evaluate(SparsityConfig.dense(model.spec().arch()));
+            assertTrue(again.cached());
+            assertEquals(r.classIou(), again.classIou(), "per-class IoU, NaN included, survives the cache file");
+        }
+    }
+
+    @Test
+    void keptBatchesAreScoredAlikeAndABudgetTooSmallStreams() {
+        SampleSource source = Datasets.synthetic(Task.SEGMENTATION, DATA);
+        try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(run, manager)) {
+            SparsityConfig half = SparsityConfig.uniform(model.spec().arch(), 0.5);
+            SplitEvaluator kept = evaluator(model, source, ResultCache.inMemory(), manager);
+            SplitEvaluator streamed = new SplitEvaluator(model, source, Split.VAL, 64, 64, 4, 1, ResultCache.inMemory(),
+                    manager, 1);
+            kept.evaluate(SparsityConfig.dense(model.spec().arch()));
+            streamed.evaluate(SparsityConfig.dense(model.spec().arch()));
+            assertEquals(kept.evaluate(half).classIou(), streamed.evaluate(half).classIou());
         }
     }
 

@@ -59,6 +59,7 @@ final class ReportHtml {
             }
         }
         frontTable(h, run);
+        run.classIou().ifPresent(table -> classIou(h, table));
         h.append("<h2 id=\"progress\">Search progress</h2>\n");
         if (charts.stream().noneMatch(c -> c.name().equals(RunReport.HYPERVOLUME))) {
             h.append("<p class=\"note\">No <code>generations.csv</code> in the run folder: no progress to show.</p>\n");
@@ -162,6 +163,51 @@ final class ReportHtml {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** Class by class, each configuration's IoU, and the change from the first to the second. */
+    private static void classIou(StringBuilder h, ClassIouTable table) {
+        List<ClassIouTable.Column> columns = table.columns();
+        boolean difference = columns.size() >= 2;
+        h.append("<h2 id=\"class-iou\">Per-class IoU</h2>\n<p class=\"note\">On the ").append(Html.escape(table.split()))
+                .append(" split, at each label's resolution. ").append(NONE)
+                .append(": the class occurs neither in the labels nor in the predictions (left out of the mIoU).</p>\n")
+                .append("<table class=\"class-iou\">\n<tr><th class=\"num\">#</th><th>class</th>");
+        for (ClassIouTable.Column c : columns) {
+            h.append("<th class=\"num\">").append(Html.escape(c.name())).append("<br><code>")
+                    .append(Html.escape(c.ratios())).append("</code></th>");
+        }
+        if (difference) {
+            h.append("<th class=\"num\">").append(Html.escape(columns.get(0).name() + " − " + columns.get(1).name()))
+                    .append("</th>");
+        }
+        h.append("</tr>\n<tr class=\"chosen\"><td></td><td>mIoU</td>");
+        columns.forEach(c -> h.append("<td class=\"num\">").append(iou(c.miou())).append("</td>"));
+        if (difference) {
+            h.append("<td class=\"num\">").append(signed(columns.get(0).miou() - columns.get(1).miou())).append("</td>");
+        }
+        h.append("</tr>\n");
+        for (int k = 0; k < table.classes().size(); k++) {
+            h.append("<tr><td class=\"num\">").append(k).append("</td><td>").append(Html.escape(table.classes().get(k)))
+                    .append("</td>");
+            for (ClassIouTable.Column c : columns) {
+                h.append("<td class=\"num\">").append(iou(c.iou().get(k))).append("</td>");
+            }
+            if (difference) {
+                h.append("<td class=\"num\">").append(signed(columns.get(0).iou().get(k) - columns.get(1).iou().get(k)))
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String iou(double value) {
+        return Double.isNaN(value) ? NONE : metric(value);
+    }
+
+    private static String signed(double value) {
+        return Double.isNaN(value) ? NONE : String.format(Locale.ROOT, "%+.4f", value);
     }
 
     private static void figure(StringBuilder h, RenderedChart chart) {

@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param front the Pareto front, cheapest first ({@code pareto.json})
  * @param baselines uniform sparsity and random search, when the search ran them
  * @param generations the search's progress, generation 0 first; empty when {@code generations.csv} is missing
+ * @param classIou per-class IoU of the chosen configuration and its references, when the search wrote it
  * @param provenance where the results came from (versions, seed, settings, data, checkpoint)
  */
 public record RunFolder(Path dir, String metricName, String costObjective, double hypervolume, ReportedConfig best,
         List<ReportedConfig> front, Optional<Baselines> baselines, List<GenerationRow> generations,
-        JsonNode provenance) {
+        Optional<ClassIouTable> classIou, JsonNode provenance) {
 
     public RunFolder {
         Objects.requireNonNull(dir, "dir");
@@ -29,6 +30,7 @@ public record RunFolder(Path dir, String metricName, String costObjective, doubl
         front = List.copyOf(front);
         Objects.requireNonNull(baselines, "baselines");
         generations = List.copyOf(generations);
+        Objects.requireNonNull(classIou, "classIou");
         Objects.requireNonNull(provenance, "provenance");
     }
 

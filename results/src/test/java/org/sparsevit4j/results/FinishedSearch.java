@@ -57,11 +57,6 @@ final class FinishedSearch {
         }
 
         @Override
-        public boolean isThreadSafe() {
-            return true;
-        }
-
-        @Override
         public String metricName() {
             return "top1";
         }

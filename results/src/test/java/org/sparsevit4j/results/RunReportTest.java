@@ -186,9 +186,36 @@ class RunReportTest {
         String pareto = Files.readString(run.resolve("pareto.json"));
         Files.writeString(run.resolve("pareto.json"), pareto.replaceFirst("\"metric\" : [-0-9.eE]+", "\"metric\" : \"high\""));
         var e = assertThrows(InvalidInputException.class, () -> RunReport.write(run));
-        assertEquals(run.resolve("pareto.json") + ": \"front[0].metric\" must be a finite number, found the string \"high\"",
+        assertEquals(run.resolve("pareto.json") + ": \"front[0].metric\" must be a number, found the string \"high\"",
                 e.getMessage());
         assertNothingWritten(run);
+    }
+
+    @Test
+    void aSegmentationRunShowsEachClassesIouBesideTheDenseModels() throws IOException {
+        Path run = copyOf(latencyRun, "class-iou");
+        String chosen = latencyResult.best().config().compact();
+        new ClassIouTable("search", List.of("road", "sidewalk", "train"), List.of(
+                new ClassIouTable.Column("chosen", chosen, 0.55, List.of(0.9, 0.2, Double.NaN)),
+                new ClassIouTable.Column("dense", "dense", 0.6, List.of(0.95, 0.25, Double.NaN)))).write(run);
+        JsonNode file = JSON.readTree(run.resolve(ClassIouTable.FILE).toFile());
+        assertTrue(file.get("columns").get(0).get("iou").get(2).isNull(), "an undefined IoU is null in the file");
+        String html = Files.readString(RunReport.write(run));
+        assertTrue(html.contains("<h2 id=\"class-iou\">Per-class IoU</h2>"), html);
+        assertTrue(html.contains("<td>sidewalk</td><td class=\"num\">0.2000</td><td class=\"num\">0.2500</td>"
+                + "<td class=\"num\">-0.0500</td>"), html);
+        assertTrue(html.contains("<td>train</td><td class=\"num\">—</td><td class=\"num\">—</td>"
+                + "<td class=\"num\">—</td>"), html);
+        assertTrue(html.contains("chosen − dense"));
+        assertNoDuplicateIds(html);
+
+        Files.writeString(run.resolve(ClassIouTable.FILE), Files.readString(run.resolve(ClassIouTable.FILE))
+                .replaceFirst("0\\.2\\b", "\"low\""));
+        Files.delete(run.resolve("report.html"));
+        var e = assertThrows(InvalidInputException.class, () -> RunReport.write(run));
+        assertEquals(run.resolve(ClassIouTable.FILE) + ": \"columns[0].iou[1]\" must be a number, found "
+                + "the string \"low\"", e.getMessage());
+        assertFalse(Files.exists(run.resolve("report.html")), "no report from bad input");
     }
 
     @Test

@@ -58,8 +58,8 @@ final class BaselineRunner {
 
     private void randomBatch() {
         SplitMix64 rng = SplitMix64.ofState(state.randomRngState);
-        RejectionSampler sampler = new RejectionSampler(run.codec, run.budget, run.settings.maxDrawAttempts(),
-                state.randomDrawAttempts, 0);
+        BudgetConstraint sampler = new BudgetConstraint(run.codec, run.budget, run.settings.maxDrawAttempts(),
+                state.randomDrawAttempts, 0, draw -> { });
         Set<Genome> seen = new HashSet<>();
         state.random.forEach(i -> seen.add(run.cache.get(i).genome()));
         int wanted = Math.min(run.settings.population(), state.searchEvaluations - state.random.size());

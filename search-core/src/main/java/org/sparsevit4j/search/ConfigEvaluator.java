@@ -2,6 +2,7 @@ package org.sparsevit4j.search;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.sparsevit4j.core.SparsityConfig;
 
 /**
@@ -10,10 +11,10 @@ import org.sparsevit4j.core.SparsityConfig;
  *
  * <p>The search calls it only for configurations that meet the budget and never twice for the
  * same configuration in one run (results are cached, also across a resume). It may be slow.
- * By default it is called from one thread at a time; an implementation that is safe to call
- * concurrently returns {@code true} from {@link #isThreadSafe()}, and the search then spreads a
- * generation over {@code SearchSettings.threads()} threads. Either way it must be a function of
- * the configuration alone (deterministic), or the same seed cannot give the same result.
+ * The search hands over a generation's new configurations at once through {@link #evaluateAll}
+ * and calls it from one thread; an implementation that spreads them over devices or machines
+ * overrides that method and returns the metrics in the order given. Either way the metric must be
+ * a function of the configuration alone (deterministic), or the same seed cannot give the same result.
  */
 @FunctionalInterface
 public interface ConfigEvaluator {
@@ -21,9 +22,16 @@ public interface ConfigEvaluator {
     /** The metric of {@code config}; must be finite. */
     double evaluate(SparsityConfig config);
 
-    /** Whether {@link #evaluate} may be called from several threads at once. */
-    default boolean isThreadSafe() {
-        return false;
+    /**
+     * The metrics of {@code configs}, in their order: the seam for evaluation spread over devices or
+     * machines. By default one after the other through {@link #evaluate}.
+     */
+    default double[] evaluateAll(List<SparsityConfig> configs) {
+        double[] metrics = new double[configs.size()];
+        for (int i = 0; i < metrics.length; i++) {
+            metrics[i] = evaluate(configs.get(i));
+        }
+        return metrics;
     }
 
     /** Name of the metric for output files and logs, e.g. {@code top1} or {@code mIoU}. */

@@ -1,5 +1,7 @@
 package org.sparsevit4j.search;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.sparsevit4j.core.InvalidInputException;
 
@@ -25,6 +27,7 @@ public enum CostObjective {
     }
 
     /** The lower-case name used in JSON: {@code macs} or {@code latency}. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -34,6 +37,7 @@ public enum CostObjective {
         return this == MACS ? costs.gmacs() : costs.latencyMs();
     }
 
+    @JsonCreator
     public static CostObjective parse(String text) {
         for (CostObjective o : values()) {
             if (o.id().equalsIgnoreCase(text == null ? "" : text.strip())) {

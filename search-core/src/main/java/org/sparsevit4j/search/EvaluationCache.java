@@ -5,40 +5,29 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.Genome;
 import org.sparsevit4j.core.SparsityCodec;
+import org.sparsevit4j.core.SparsityConfig;
 
 /**
  * Every configuration evaluated in a run, in evaluation order, keyed by genome: a configuration is
  * evaluated at most once, and the count of entries is the run's number of unique evaluations.
  *
- * <p>A batch's new configurations are numbered in the order they first appear in the batch before
- * any is evaluated, and results are stored by that number, so the outcome is the same whether they
- * run on one thread or many (only when the evaluator says it is thread-safe).
+ * <p>A batch's new configurations are numbered in the order they first appear in the batch and
+ * handed to the evaluator together ({@link ConfigEvaluator#evaluateAll}); results are stored by
+ * that number, so the outcome does not depend on how or where the evaluator computes them.
  */
-final class EvaluationCache implements AutoCloseable {
+final class EvaluationCache {
 
     private final SparsityCodec codec;
     private final ConfigEvaluator evaluator;
-    private final ExecutorService pool;
     private final Map<Genome, Candidate> byGenome = new HashMap<>();
     private final List<Candidate> inOrder = new ArrayList<>();
 
-    EvaluationCache(SparsityCodec codec, ConfigEvaluator evaluator, int threads) {
+    EvaluationCache(SparsityCodec codec, ConfigEvaluator evaluator) {
         this.codec = codec;
         this.evaluator = evaluator;
-        this.pool = threads > 1 && evaluator.isThreadSafe() ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sparsevit-eval");
-            t.setDaemon(true);
-            return t;
-        }) : null;
     }
-
     /** Puts back a candidate read from a state file; they must come in index order. */
     void restore(Candidate candidate) {
         if (candidate.index() != inOrder.size()) {
@@ -100,56 +89,21 @@ final class EvaluationCache implements AutoCloseable {
     }
 
     private double[] evaluateAll(List<Draw> pending) {
-        double[] metrics = new double[pending.size()];
-        if (pool == null || pending.size() < 2) {
-            for (int i = 0; i < metrics.length; i++) {
-                metrics[i] = evaluateOne(codec.decode(pending.get(i).genome()));
-            }
-            return metrics;
+        if (pending.isEmpty()) {
+            return new double[0];
         }
-        List<Future<Double>> futures = new ArrayList<>(pending.size());
-        for (Draw draw : pending) {
-            SparsityConfig config = codec.decode(draw.genome());
-            futures.add(pool.submit(() -> evaluateOne(config)));
+        List<SparsityConfig> configs = pending.stream().map(d -> codec.decode(d.genome())).toList();
+        double[] metrics = evaluator.evaluateAll(configs);
+        if (metrics.length != configs.size()) {
+            throw new IllegalStateException("evaluator " + evaluator.description() + " returned " + metrics.length
+                    + " metrics for " + configs.size() + " configurations");
         }
         for (int i = 0; i < metrics.length; i++) {
-            metrics[i] = await(futures, i);
+            if (!Double.isFinite(metrics[i])) {
+                throw new IllegalStateException("evaluator " + evaluator.description() + " returned " + metrics[i]
+                        + " for " + configs.get(i).compact() + "; the metric must be finite");
+            }
         }
         return metrics;
-    }
-
-    private double evaluateOne(SparsityConfig config) {
-        double metric = evaluator.evaluate(config);
-        if (!Double.isFinite(metric)) {
-            throw new IllegalStateException("evaluator " + evaluator.description() + " returned " + metric
-                    + " for " + config.compact() + "; the metric must be finite");
-        }
-        return metric;
-    }
-
-    private static double await(List<Future<Double>> futures, int i) {
-        try {
-            return futures.get(i).get();
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating a generation", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    @Override
-    public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,51 +1,105 @@
 package org.sparsevit4j.search;
 
+import io.jenetics.IntegerGene;
+import io.jenetics.Optimize;
+import io.jenetics.Phenotype;
+import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionResult;
+import io.jenetics.engine.EvolutionStart;
+import io.jenetics.engine.EvolutionStream;
+import io.jenetics.util.ISeq;
+import io.jenetics.util.RandomRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.sparsevit4j.core.SplitMix64;
 
 /**
- * The generation loop of the paper's evolutionary search, driven here rather than by Jenetics'
- * {@code Engine}, whose selectors and alterers do not express its exact scheme: parents are the
- * top {@code parents} distinct candidates; each generation breeds exactly {@code mutants} mutants
- * of one parent and {@code crossovers} uniform crossovers of two distinct parents, every child
- * drawn again (parents included) until it meets the budget; the best {@code elites} candidates
- * survive into the next generation. In Pareto mode, parents and survivors are chosen by NSGA-II
- * order instead (Jenetics' {@code NSGA2Selector}; survival from parents plus children, so elitist).
+ * The paper's evolutionary search on Jenetics' {@link Engine}. Each generation the engine selects
+ * the parents (the top {@code parents} distinct candidates, {@link ParentSelector}), breeds exactly
+ * {@code mutants} mutants and {@code crossovers} crossovers from them
+ * ({@link MutationCrossoverAlterer}, every child drawn until it meets the budget through the
+ * {@link BudgetConstraint}), keeps the survivors ({@link SurvivorSelector}: the best
+ * {@code elites}, or in Pareto mode the NSGA-II best of parents and children) and evaluates the
+ * new phenotypes of the generation at once ({@link CacheEvaluator}).
  *
- * <p>All random choices come from one {@link SplitMix64} in the state, used on this thread only,
- * and the state is saved after every generation, so a resumed run continues the same stream.
+ * <p>The initial population is drawn and evaluated here, outside the engine, because Jenetics fills
+ * a start population from its genotype factory without the budget's rejection sampling, and the
+ * search reports and saves generation 0 before any breeding. Phenotypes never age out (the
+ * reference keeps its elites as long as they are best).
+ *
+ * <p>All random choices come from one {@link SplitMix64}, put in {@link RandomRegistry}'s scope on
+ * the search's thread for each generation, and the engine runs its steps on that thread; the
+ * generator's state is saved after every generation with the population, and a resume continues
+ * from an {@link EvolutionStart} of both, so a resumed run gives the same bytes.
  */
 final class EvolutionLoop {
 
     private final SearchRun run;
     private final SearchState state;
     private final SearchSettings settings;
-    private final ResampleMutation mutation;
-    private final Nsga2Selection nsga2;
     private final ParetoArchive archive;
+    private final SplitMix64 random;
+    private final BudgetConstraint constraint;
+    private final CacheEvaluator evaluator;
+    private final Engine<IntegerGene, SearchFitness> engine;
 
     EvolutionLoop(SearchRun run) {
         this.run = run;
         this.state = run.state;
         this.settings = run.settings;
-        this.mutation = new ResampleMutation(settings.mutationProbability());
-        this.nsga2 = new Nsga2Selection(settings.costObjective());
         this.archive = new ParetoArchive(settings.costObjective());
         for (int i = 0; i < state.searchEvaluations; i++) {
             archive.add(run.cache.get(i));
         }
+        this.random = SplitMix64.ofState(state.rngState);
+        this.evaluator = new CacheEvaluator(run.cache, settings.costObjective(), this::remainingEvaluations);
+        this.constraint = new BudgetConstraint(run.codec, run.budget, settings.maxDrawAttempts(), state.drawAttempts,
+                state.feasibleDraws, evaluator::offer);
+        this.engine = engine();
+    }
+
+    private Engine<IntegerGene, SearchFitness> engine() {
+        int children = settings.childrenPerGeneration();
+        boolean pareto = settings.pareto();
+        CandidateRanking ranking = new CandidateRanking(pareto);
+        SurvivorSelector survivors = new SurvivorSelector(ranking, pareto, () -> state.generation == 0);
+        int survivorCount = pareto ? settings.population() : settings.elites();
+        return new Engine.Builder<>(evaluator, GenomeGenotypes.factory(run.codec.layout().size()))
+                .optimize(Optimize.MAXIMUM)
+                .populationSize(survivorCount + children)
+                .offspringSize(children)
+                .survivorsSelector(survivors)
+                .offspringSelector(new ParentSelector(ranking, survivors, settings.parents(), settings.population(),
+                        pareto))
+                .alterers(new MutationCrossoverAlterer(settings.mutants(), settings.crossovers(),
+                        settings.mutationProbability(), constraint, evaluator::offer))
+                .constraint(constraint)
+                .maximalPhenotypeAge(Long.MAX_VALUE)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** Runs generations until the planned number or the evaluation cap is reached. */
     void run() {
         if (state.generation < 0) {
-            step(0);
+            ISeq<Phenotype<IntegerGene, SearchFitness>> initial = RandomRegistry.with(random, r -> {
+                List<Phenotype<IntegerGene, SearchFitness>> drawn = new ArrayList<>(settings.population());
+                for (int i = 0; i < settings.population(); i++) {
+                    Draw draw = constraint.drawFromPrior(r, Origin.INITIAL);
+                    evaluator.offer(draw);
+                    drawn.add(Phenotype.of(GenomeGenotypes.of(draw.genome()), 0));
+                }
+                return engine.eval(ISeq.of(drawn));
+            });
+            record(initial, 0);
         }
+        EvolutionStart<IntegerGene, SearchFitness> start = EvolutionStart.of(population(), state.generation + 1);
+        Iterator<EvolutionResult<IntegerGene, SearchFitness>> generations =
+                EvolutionStream.ofEvolution(() -> start, engine).iterator();
         while (!finished()) {
-            step(state.generation + 1);
+            EvolutionResult<IntegerGene, SearchFitness> result = RandomRegistry.with(random, r -> generations.next());
+            record(result.population(), (int) result.generation());
         }
     }
 
@@ -62,13 +116,16 @@ final class EvolutionLoop {
         return settings.maxEvaluations() == 0 ? Long.MAX_VALUE : settings.maxEvaluations() - state.searchEvaluations;
     }
 
-    private void step(int generation) {
-        SplitMix64 rng = SplitMix64.ofState(state.rngState);
-        RejectionSampler sampler = new RejectionSampler(run.codec, run.budget, settings.maxDrawAttempts(),
-                state.drawAttempts, state.feasibleDraws);
-        List<Draw> draws = generation == 0 ? initialDraws(sampler, rng) : children(sampler, rng);
-        int before = run.cache.size();
-        List<Candidate> evaluated = run.cache.evaluate(draws, generation, remainingEvaluations());
+    /** The saved population as the engine holds it: phenotypes with their fitness. */
+    private ISeq<Phenotype<IntegerGene, SearchFitness>> population() {
+        return state.population.stream().map(run.cache::get)
+                .map(c -> Phenotype.of(GenomeGenotypes.of(c.genome()), Math.max(0, c.generation()),
+                        SearchFitness.of(c, settings.costObjective())))
+                .collect(ISeq.toISeq());
+    }
+
+    private void record(ISeq<Phenotype<IntegerGene, SearchFitness>> population, int generation) {
+        int before = state.searchEvaluations;
         for (int i = before; i < run.cache.size(); i++) {
             Candidate c = run.cache.get(i);
             archive.add(c);
@@ -76,13 +133,15 @@ final class EvolutionLoop {
                 state.bestIndex = c.index();
             }
         }
-        state.population = indices(generation == 0 ? evaluated : survivors(evaluated));
-        long attempts = sampler.attempts() - state.drawAttempts;
-        long feasible = sampler.feasible() - state.feasibleDraws;
-        state.drawAttempts = sampler.attempts();
-        state.feasibleDraws = sampler.feasible();
+        // phenotypes past the evaluation cap end the search and are no candidates
+        state.population = new ArrayList<>(population.stream().map(p -> p.fitness().index()).filter(i -> i >= 0)
+                .toList());
+        long attempts = constraint.attempts() - state.drawAttempts;
+        long feasible = constraint.feasible() - state.feasibleDraws;
+        state.drawAttempts = constraint.attempts();
+        state.feasibleDraws = constraint.feasible();
         state.searchEvaluations = run.cache.size();
-        state.rngState = rng.state();
+        state.rngState = random.state();
         state.generation = generation;
         List<Candidate> front = archive.front();
         Candidate best = run.cache.get(state.bestIndex);
@@ -92,70 +151,5 @@ final class EvolutionLoop {
         state.history.add(report);
         run.save();
         run.listener.onGeneration(report);
-    }
-
-    private List<Draw> initialDraws(RejectionSampler sampler, SplitMix64 rng) {
-        List<Draw> draws = new ArrayList<>(settings.population());
-        for (int i = 0; i < settings.population(); i++) {
-            draws.add(sampler.drawFromPrior(rng, Origin.INITIAL));
-        }
-        return draws;
-    }
-
-    private List<Draw> children(RejectionSampler sampler, SplitMix64 rng) {
-        List<Candidate> parents = parents();
-        int k = parents.size();
-        List<Draw> draws = new ArrayList<>(settings.childrenPerGeneration());
-        for (int i = 0; i < settings.mutants(); i++) {
-            draws.add(sampler.draw(r -> mutation.mutate(parents.get(r.nextInt(k)).genome(), r), rng, Origin.MUTATION));
-        }
-        for (int i = 0; i < settings.crossovers(); i++) {
-            draws.add(sampler.draw(r -> {
-                int a = r.nextInt(k);
-                int b = a;
-                if (k > 1) {
-                    // Two distinct parents, like the reference's random.sample(candidates, 2).
-                    b = r.nextInt(k - 1);
-                    b += b >= a ? 1 : 0;
-                }
-                return UniformGeneCrossover.cross(parents.get(a).genome(), parents.get(b).genome(), r);
-            }, rng, Origin.CROSSOVER));
-        }
-        return draws;
-    }
-
-    private List<Candidate> parents() {
-        List<Candidate> population = distinct(run.candidates(state.population));
-        return top(population, settings.parents());
-    }
-
-    private List<Candidate> survivors(List<Candidate> children) {
-        List<Candidate> previous = distinct(run.candidates(state.population));
-        if (settings.pareto()) {
-            List<Candidate> pool = new ArrayList<>(previous);
-            pool.addAll(children);
-            return nsga2.best(distinct(pool), settings.population());
-        }
-        List<Candidate> next = new ArrayList<>(children);
-        next.addAll(top(previous, settings.elites()));
-        return next;
-    }
-
-    /** The best {@code count} of distinct candidates: by NSGA-II order in Pareto mode, else by metric. */
-    private List<Candidate> top(List<Candidate> distinct, int count) {
-        if (settings.pareto()) {
-            return nsga2.best(distinct, count);
-        }
-        return distinct.stream().sorted(run.bestFirst).limit(count).toList();
-    }
-
-    private static List<Candidate> distinct(List<Candidate> candidates) {
-        Map<Integer, Candidate> byIndex = new LinkedHashMap<>();
-        candidates.forEach(c -> byIndex.putIfAbsent(c.index(), c));
-        return List.copyOf(byIndex.values());
-    }
-
-    private static List<Integer> indices(List<Candidate> candidates) {
-        return new ArrayList<>(candidates.stream().map(Candidate::index).toList());
     }
 }

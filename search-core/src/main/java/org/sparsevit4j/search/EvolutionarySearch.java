@@ -30,9 +30,8 @@ import org.sparsevit4j.core.SparsityCodec;
  *
  * <p>Determinism: the same settings (seed included), evaluator and cost model give the same
  * {@link SearchResult} and byte-identical files, whether the run was killed and resumed or not and
- * whatever the number of evaluation threads. Breeding is single-threaded and draws only from the
- * seeded generator kept in the state; only evaluations run in parallel, and their results are
- * stored in a fixed order.
+ * however the evaluator spreads a generation's evaluations. Breeding is single-threaded and draws
+ * only from the seeded generator kept in the state; evaluation results are stored in a fixed order.
  */
 public final class EvolutionarySearch {
 
@@ -68,10 +67,9 @@ public final class EvolutionarySearch {
                     + "); resume it or choose another run directory");
         }
         SearchState state = new SearchState(settings, evaluator.metricName());
-        try (SearchRun run = open(state, List.of(), evaluator, latencyModel, runDir, listener)) {
-            run.save();
-            return execute(run, meter);
-        }
+        SearchRun run = open(state, List.of(), evaluator, latencyModel, runDir, listener);
+        run.save();
+        return execute(run, meter);
     }
 
     /**
@@ -94,9 +92,7 @@ public final class EvolutionarySearch {
             throw new InvalidInputException(runDir + ": the search measured \"" + state.metricName
                     + "\" but the evaluator given measures \"" + evaluator.metricName() + "\"");
         }
-        try (SearchRun run = open(state, loaded.evaluations(), evaluator, latencyModel, runDir, listener)) {
-            return execute(run, meter);
-        }
+        return execute(open(state, loaded.evaluations(), evaluator, latencyModel, runDir, listener), meter);
     }
 
     /**
@@ -120,15 +116,11 @@ public final class EvolutionarySearch {
         MacCostTable macs = new MacCostTable(codec.layout(), settings.imageHeight(), settings.imageWidth());
         BudgetCheck budget = BudgetCheck.resolve(settings.budget(), codec, macs, latencyModel);
         budget.warnings().forEach(sink::onWarning);
-        if (settings.threads() > 1 && !evaluator.isThreadSafe()) {
-            sink.onWarning("evaluator " + evaluator.description() + " is not thread-safe; evaluating on one thread, not "
-                    + settings.threads());
-        }
         double referenceCost = referenceCost(settings, budget, codec);
         ObjectNode provenance = Provenance.toJson(settings, state.metricName, evaluator.description(),
                 latencyModel == null ? null : latencyModel.description(), budget, referenceCost,
                 evaluator.provenance());
-        EvaluationCache cache = new EvaluationCache(codec, evaluator, settings.threads());
+        EvaluationCache cache = new EvaluationCache(codec, evaluator);
         evaluations.forEach(e -> cache.restore(e.toCandidate(codec)));
         return new SearchRun(settings, codec, budget, cache, state, runDir, sink, referenceCost, provenance);
     }

@@ -1,5 +1,7 @@
 package org.sparsevit4j.search;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -40,6 +42,7 @@ public record MacLimit(BigDecimal value, boolean relativeToDense) {
      * Parses the command-line form: {@code 0.6x} (a fraction of dense; {@code X} also accepted) or
      * {@code 3.2} (GMACs; an optional {@code g}/{@code gmacs} suffix is accepted).
      */
+    @JsonCreator
     public static MacLimit parse(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("max MACs is empty; write GMACs like 3.2 or a fraction of dense like 0.6x");
@@ -67,6 +70,7 @@ public record MacLimit(BigDecimal value, boolean relativeToDense) {
     }
 
     /** The command-line form: {@code 0.6x} or {@code 3.2}. */
+    @JsonValue
     public String text() {
         return value.toPlainString() + (relativeToDense ? "x" : "");
     }

@@ -1,5 +1,7 @@
 package org.sparsevit4j.search;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How a candidate was first proposed; recorded with every evaluation for the report. */
@@ -16,10 +18,12 @@ public enum Origin {
     RANDOM;
 
     /** Lower-case name for JSON and CSV. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     static Origin parse(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }

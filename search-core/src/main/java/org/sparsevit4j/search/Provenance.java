@@ -1,5 +1,6 @@
 package org.sparsevit4j.search;
 
+import org.sparsevit4j.core.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,7 +69,7 @@ final class Provenance {
         reference.put("metric", settings.hypervolumeReferenceMetric());
         reference.put("cost", referenceCost);
         reference.put("costUnit", settings.costObjective().unit());
-        o.set("settings", SearchSettingsJson.toJson(settings));
+        o.set("settings", Json.MAPPER.valueToTree(settings));
         for (Map.Entry<String, JsonNode> e : environment.properties()) {
             if (o.has(e.getKey())) {
                 throw new IllegalArgumentException("the evaluator's provenance field \"" + e.getKey()

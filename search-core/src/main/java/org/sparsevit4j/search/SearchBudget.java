@@ -1,5 +1,6 @@
 package org.sparsevit4j.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparsevit4j.core.InvalidInputException;
@@ -54,6 +55,7 @@ public record SearchBudget(MacLimit maxMacs, Double maxLatencyMs, Double minLate
         return maxLatencyMs != null || minLatencyMs != null;
     }
 
+    @JsonIgnore // derived, not part of the file
     public boolean isUnconstrained() {
         return maxMacs == null && !hasLatencyBound();
     }

@@ -10,7 +10,7 @@ import org.sparsevit4j.core.SparsityCodec;
  * What the phases of one run share: the settings and their codec, the resolved budget, the
  * evaluation cache, the mutable state and where it is saved. Confined to the search's thread.
  */
-final class SearchRun implements AutoCloseable {
+final class SearchRun {
 
     final SearchSettings settings;
     final SparsityCodec codec;
@@ -25,7 +25,6 @@ final class SearchRun implements AutoCloseable {
     final ObjectNode provenance;
     /** Best first: higher metric, then lower cost, then earlier evaluation. */
     final Comparator<Candidate> bestFirst;
-    private final SearchStateJson.Writer stateWriter = new SearchStateJson.Writer();
 
     SearchRun(SearchSettings settings, SparsityCodec codec, BudgetCheck budget, EvaluationCache cache,
             SearchState state, Path runDir, SearchListener listener, double referenceCost, ObjectNode provenance) {
@@ -46,7 +45,7 @@ final class SearchRun implements AutoCloseable {
 
     /** Writes the state file atomically. */
     void save() {
-        stateWriter.write(runDir, state, cache);
+        SearchStateJson.write(runDir, state, cache);
     }
 
     double hypervolume(List<Candidate> candidates) {
@@ -55,10 +54,5 @@ final class SearchRun implements AutoCloseable {
 
     List<Candidate> candidates(List<Integer> indices) {
         return indices.stream().map(cache::get).toList();
-    }
-
-    @Override
-    public void close() {
-        cache.close();
     }
 }

@@ -32,7 +32,6 @@ import org.sparsevit4j.core.Granularity;
  * @param pareto NSGA-II on (metric, cost) instead of the metric alone
  * @param costObjective the cost traded against the metric (Pareto axis, tie-break, hypervolume)
  * @param maxDrawAttempts draws allowed per accepted candidate before the search gives up
- * @param threads evaluation threads, used only if the evaluator is thread-safe
  * @param baselines whether to run the uniform-sparsity and random-search baselines after the search
  * @param hypervolumeReferenceMetric metric of the hypervolume's reference point
  */
@@ -54,7 +53,6 @@ public record SearchSettings(
         boolean pareto,
         CostObjective costObjective,
         int maxDrawAttempts,
-        int threads,
         boolean baselines,
         double hypervolumeReferenceMetric) {
 
@@ -100,7 +98,6 @@ public record SearchSettings(
                     + " must be 0 (no cap) or at least the population " + population);
         }
         atLeast("max draw attempts", maxDrawAttempts, 1);
-        atLeast("threads", threads, 1);
         if (!Double.isFinite(hypervolumeReferenceMetric)) {
             throw new InvalidInputException("hypervolume reference metric " + hypervolumeReferenceMetric + " must be finite");
         }
@@ -128,7 +125,6 @@ public record SearchSettings(
         b.pareto = pareto;
         b.costObjective = costObjective;
         b.maxDrawAttempts = maxDrawAttempts;
-        b.threads = threads;
         b.baselines = baselines;
         b.hypervolumeReferenceMetric = hypervolumeReferenceMetric;
         return b;
@@ -167,7 +163,6 @@ public record SearchSettings(
         private boolean pareto;
         private CostObjective costObjective;
         private int maxDrawAttempts = DEFAULT_MAX_DRAW_ATTEMPTS;
-        private int threads = 1;
         private boolean baselines = true;
         private double hypervolumeReferenceMetric;
 
@@ -262,12 +257,6 @@ public record SearchSettings(
             return this;
         }
 
-        public Builder threads(int value) {
-            atLeast("threads", value, 1);
-            threads = value;
-            return this;
-        }
-
         public Builder baselines(boolean value) {
             baselines = value;
             return this;
@@ -289,7 +278,7 @@ public record SearchSettings(
                     : budget.hasLatencyBound() ? CostObjective.LATENCY : CostObjective.MACS;
             return new SearchSettings(arch, height, width, granularity, population, p, m, c,
                     elites, mutationProbability, generations, maxEvaluations, seed, budget,
-                    pareto, objective, maxDrawAttempts, threads, baselines, hypervolumeReferenceMetric);
+                    pareto, objective, maxDrawAttempts, baselines, hypervolumeReferenceMetric);
         }
     }
 }

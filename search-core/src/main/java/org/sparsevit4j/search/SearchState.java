@@ -15,8 +15,14 @@ final class SearchState {
     enum Phase {
         EVOLUTION, BASELINES, DONE;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Phase parse(String id) {
+            return valueOf(id.toUpperCase(java.util.Locale.ROOT));
         }
     }
 

@@ -8,7 +8,7 @@
  * <pre>{@code
  * SearchSettings settings = SearchSettings.builder(ArchitectureSpec.preset("swin_t"), 672, 672)
  *         .budget(SearchBudget.ofMacs(MacLimit.parse("0.6x")))   // or new SearchBudget(limit, maxMs, minMs)
- *         .generations(20).seed(0).threads(4).pareto(false)
+ *         .generations(20).seed(0).pareto(false)
  *         .build();
  * EvolutionarySearch.checkBudget(settings, latencyModel);        // fail fast, before loading weights
  * SearchResult result = EvolutionarySearch.run(settings, evaluator, latencyModel, runDir,

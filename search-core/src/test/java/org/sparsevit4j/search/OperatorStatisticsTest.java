@@ -164,7 +164,7 @@ class OperatorStatisticsTest {
         upper[9] = Long.MAX_VALUE;
 
         int draws = 20_000;
-        RejectionSampler sampler = new RejectionSampler(codec, budget, 100_000, 0, 0);
+        BudgetConstraint sampler = new BudgetConstraint(codec, budget, 100_000, 0, 0, d -> { });
         SplitMix64 rng = SplitMix64.seeded(3);
         long[] observed = new long[10];
         Set<Genome> distinct = new HashSet<>();

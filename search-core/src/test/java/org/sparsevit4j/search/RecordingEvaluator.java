@@ -17,12 +17,23 @@ final class RecordingEvaluator implements ConfigEvaluator {
     private final Predicate<SparsityConfig> feasible;
     private final ConcurrentHashMap<SparsityConfig, Boolean> seen = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private final boolean threadSafe;
+    private final boolean reversed;
 
-    RecordingEvaluator(ConfigEvaluator inner, Predicate<SparsityConfig> feasible, boolean threadSafe) {
+    /** @param reversed whether a batch is computed last to first, as an evaluator spread over devices may finish it */
+    RecordingEvaluator(ConfigEvaluator inner, Predicate<SparsityConfig> feasible, boolean reversed) {
         this.inner = inner;
         this.feasible = feasible;
-        this.threadSafe = threadSafe;
+        this.reversed = reversed;
+    }
+
+    @Override
+    public double[] evaluateAll(java.util.List<SparsityConfig> configs) {
+        double[] metrics = new double[configs.size()];
+        for (int k = 0; k < metrics.length; k++) {
+            int i = reversed ? metrics.length - 1 - k : k;
+            metrics[i] = evaluate(configs.get(i));
+        }
+        return metrics;
     }
 
     @Override
@@ -39,11 +50,6 @@ final class RecordingEvaluator implements ConfigEvaluator {
 
     int calls() {
         return calls.get();
-    }
-
-    @Override
-    public boolean isThreadSafe() {
-        return threadSafe;
     }
 
     @Override

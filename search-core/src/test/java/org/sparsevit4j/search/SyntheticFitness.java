@@ -27,11 +27,6 @@ final class SyntheticFitness implements ConfigEvaluator {
     }
 
     @Override
-    public boolean isThreadSafe() {
-        return true;
-    }
-
-    @Override
     public String metricName() {
         return "synthetic";
     }

@@ -1,5 +1,6 @@
 package org.sparsevit4j.supernet.data;
 
+import java.util.List;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
 
@@ -14,8 +15,11 @@ import org.sparsevit4j.core.InvalidInputException;
  * @param height rows of every sample
  * @param width columns of every sample
  * @param indices the split-local index of each sample, as passed to {@link SampleSource#load}
+ * @param nativeMasks each sample's target at its label file's resolution (segmentation in an eval
+ *     pass); null otherwise
  */
-public record Batch(float[] images, int[] labels, int[] masks, int size, int height, int width, int[] indices) {
+public record Batch(float[] images, int[] labels, int[] masks, int size, int height, int width, int[] indices,
+        List<NativeMask> nativeMasks) {
 
     public Batch {
         Objects.requireNonNull(images, "images");
@@ -41,6 +45,28 @@ public record Batch(float[] images, int[] labels, int[] masks, int size, int hei
         if (indices.length != size) {
             throw new InvalidInputException("batch has " + indices.length + " indices for " + size + " samples");
         }
+        if (nativeMasks != null && (masks == null || nativeMasks.size() != size)) {
+            throw new InvalidInputException("batch has " + nativeMasks.size() + " native masks for " + size
+                    + (masks == null ? " classification" : " segmentation") + " samples");
+        }
+        nativeMasks = nativeMasks == null ? null : List.copyOf(nativeMasks);
+    }
+
+    /** A batch without native masks (training, classification). */
+    public Batch(float[] images, int[] labels, int[] masks, int size, int height, int width, int[] indices) {
+        this(images, labels, masks, size, height, width, indices, null);
+    }
+
+    /** Bytes the batch's arrays hold, for memory budgets. */
+    public long bytes() {
+        long bytes = 4L * images.length + 4L * indices.length + (labels == null ? 0 : 4L * labels.length)
+                + (masks == null ? 0 : 4L * masks.length);
+        if (nativeMasks != null) {
+            for (NativeMask m : nativeMasks) {
+                bytes += m.size();
+            }
+        }
+        return bytes;
     }
 
     /** Values of one sample's image: {@code 3 x height x width}. */

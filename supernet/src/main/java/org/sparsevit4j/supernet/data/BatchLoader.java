@@ -3,6 +3,7 @@ package org.sparsevit4j.supernet.data;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public final class BatchLoader implements AutoCloseable, Iterable<Batch> {
 
     /** A batch being decoded: its arrays and one future per sample slot. */
     private record Pending(long step, int[] indices, float[] images, int[] labels, int[] masks,
-            CompletableFuture<?>[] slots) {
+            NativeMask[] nativeMasks, CompletableFuture<?>[] slots) {
     }
 
     private BatchLoader(SampleSource source, Split split, Transform transform, int batchSize, boolean train,
@@ -188,7 +189,7 @@ public final class BatchLoader implements AutoCloseable, Iterable<Batch> {
         }
         nextToTake++;
         return new Batch(pending.images, pending.labels, pending.masks, pending.indices.length, transform.height(),
-                transform.width(), pending.indices);
+                transform.width(), pending.indices, pending.nativeMasks == null ? null : List.of(pending.nativeMasks));
     }
 
     /** The batches, once: a loader is a stream, not a collection. */
@@ -259,7 +260,8 @@ public final class BatchLoader implements AutoCloseable, Iterable<Batch> {
         int plane = transform.height() * transform.width();
         boolean segmentation = source.task() == Task.SEGMENTATION;
         return new Pending(step, indices, new float[n * 3 * plane], segmentation ? null : new int[n],
-                segmentation ? new int[n * plane] : null, new CompletableFuture<?>[n]);
+                segmentation ? new int[n * plane] : null, segmentation && !train ? new NativeMask[n] : null,
+                new CompletableFuture<?>[n]);
     }
 
     private int[] order(long epoch) {
@@ -287,6 +289,12 @@ public final class BatchLoader implements AutoCloseable, Iterable<Batch> {
             pending.labels[slot] = sample.label();
         } else {
             System.arraycopy(sample.mask(), 0, pending.masks, slot * plane, plane);
+        }
+        if (pending.nativeMasks != null) {
+            if (sample.nativeMask() == null) {
+                throw new IllegalStateException(source.describe() + " returned an eval sample without its native mask");
+            }
+            pending.nativeMasks[slot] = sample.nativeMask();
         }
     }
 

@@ -1,24 +1,46 @@
 package org.sparsevit4j.supernet.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.sparsevit4j.core.InvalidInputException;
 
-/** Opens the dataset a command names: a folder of a given task, or the built-in synthetic scenes. */
+/** Opens the dataset a command names: a folder of a given layout and task, or the built-in synthetic scenes. */
 public final class Datasets {
 
     private Datasets() {
     }
 
     /**
-     * Opens the folder {@code root}: {@link ImageFolderDataset} for classification,
-     * {@link SegmentationFolderDataset} for segmentation.
+     * The task of the folder {@code root} in {@code format}: segmentation for the public datasets;
+     * for our own folders, segmentation when there is a {@code classes.json}, else classification.
      */
-    public static SampleSource open(Path root, Task task, DatasetOptions options) {
+    public static Task task(Path root, DatasetFormat format) {
+        if (format.task() != null) {
+            return format.task();
+        }
+        return Files.exists(root.resolve(SegmentationClasses.FILE_NAME)) ? Task.SEGMENTATION : Task.CLASSIFICATION;
+    }
+
+    /**
+     * Opens the folder {@code root} in {@code format} for {@code task}: {@link ImageFolderDataset}
+     * or {@link SegmentationFolderDataset} for our own folders, {@link CityscapesDataset},
+     * {@link Ade20kDataset} or {@link VocDataset} for the public ones, which are segmentation only.
+     */
+    public static SampleSource open(Path root, DatasetFormat format, Task task, DatasetOptions options) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(options, "options");
-        return switch (Objects.requireNonNull(task, "task")) {
-            case CLASSIFICATION -> new ImageFolderDataset(root, options);
-            case SEGMENTATION -> new SegmentationFolderDataset(root, options);
+        Objects.requireNonNull(task, "task");
+        if (format.task() != null && format.task() != task) {
+            throw new InvalidInputException("--task " + task.cliName() + ": " + root + " is read as " + format.cliName()
+                    + ", a " + format.task().cliName() + " dataset");
+        }
+        return switch (format) {
+            case FOLDERS -> task == Task.CLASSIFICATION ? new ImageFolderDataset(root, options)
+                    : new SegmentationFolderDataset(root, options);
+            case CITYSCAPES -> new CityscapesDataset(root, options);
+            case ADE20K -> new Ade20kDataset(root, options);
+            case VOC -> new VocDataset(root, options);
         };
     }
 

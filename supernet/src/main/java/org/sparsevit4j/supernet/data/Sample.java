@@ -13,8 +13,10 @@ import org.sparsevit4j.core.InvalidInputException;
  * @param label the class of a classification sample; -1 for segmentation
  * @param mask {@code height x width} class indices of a segmentation sample (the ignore index
  *     where a pixel is not scored, padding included); null for classification
+ * @param nativeMask the target at its label file's resolution, untransformed, for scoring:
+ *     segmentation samples of an eval transform only; null otherwise
  */
-public record Sample(float[] image, int height, int width, int label, int[] mask) {
+public record Sample(float[] image, int height, int width, int label, int[] mask, NativeMask nativeMask) {
 
     public Sample {
         Objects.requireNonNull(image, "image");
@@ -35,6 +37,14 @@ public record Sample(float[] image, int height, int width, int label, int[] mask
             throw new InvalidInputException("sample mask has " + mask.length + " values; a " + height + "x"
                     + width + " mask has " + (long) height * width);
         }
+        if (nativeMask != null && mask == null) {
+            throw new InvalidInputException("a classification sample has no native mask");
+        }
+    }
+
+    /** A sample without a native mask (training, classification). */
+    public Sample(float[] image, int height, int width, int label, int[] mask) {
+        this(image, height, width, label, mask, null);
     }
 
     /** The task this sample's target belongs to. */

@@ -14,7 +14,8 @@ final class TransformPipeline {
 
     /**
      * The sample of {@code image} under {@code transform}; {@code mask} is null for
-     * classification (then {@code label} is kept), else a {@code H x W} class map.
+     * classification (then {@code label} is kept), else a {@code H x W} class map, which an eval
+     * transform also keeps untransformed as the sample's {@link NativeMask}.
      */
     static Sample apply(RawImage image, int[] mask, int label, int ignoreIndex, Transform transform, long seed) {
         int srcH = image.height();
@@ -42,7 +43,9 @@ final class TransformPipeline {
         if (mask == null) {
             return new Sample(pixels, outH, outW, label, null);
         }
-        return new Sample(pixels, outH, outW, -1, resampleMask(mask, srcW, rows, cols, outH, outW, ignoreIndex));
+        // an evaluation scores at the label's own resolution, so the untransformed mask goes along
+        return new Sample(pixels, outH, outW, -1, resampleMask(mask, srcW, rows, cols, outH, outW, ignoreIndex),
+                transform.train() ? null : NativeMask.of(mask, srcH, srcW));
     }
 
     private static int scaledSize(int size, double scale) {

@@ -40,6 +40,7 @@ public enum Precision {
     }
 
     /** {@code f32}, {@code f16} or {@code bf16}, as {@code --dtype} takes it. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -48,6 +49,7 @@ public enum Precision {
      * The precision named {@code text} ({@code f32}, {@code f16}, {@code bf16}; also {@code fp16},
      * {@code float16}, {@code bfloat16}, {@code fp32}, {@code float32}).
      */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Precision parse(String text) {
         String name = text == null ? "f32" : text.strip().toLowerCase(Locale.ROOT);
         return switch (name) {

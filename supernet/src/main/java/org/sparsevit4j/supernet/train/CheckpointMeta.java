@@ -13,6 +13,7 @@ import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
@@ -119,6 +120,7 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
         n.put("arch", t.arch());
         n.put("task", t.task().cliName());
         n.put("dataset", t.dataset() == null ? null : t.dataset().toString());
+        n.put("dataset_format", t.format() == null ? null : t.format().cliName());
         ObjectNode d = n.putObject("data");
         d.put("seed", t.data().seed());
         d.put("search_fraction", t.data().searchFraction());
@@ -159,8 +161,10 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
                 // checkpoints from before the benchmark existed were trained on the easy scenes
                 SyntheticKind.parse(d.path("synthetic").asText(SyntheticKind.EASY.cliName())));
         JsonNode fixed = n.get("fixed_config");
-        return new TrainSettings(n.get("arch").asText(), Task.parse(n.get("task").asText()), path(n.get("dataset")),
-                data, n.get("height").asInt(), n.get("width").asInt(), n.get("batch_size").asInt(),
+        Path dataset = path(n.get("dataset"));
+        return new TrainSettings(n.get("arch").asText(), Task.parse(n.get("task").asText()), dataset,
+                dataset == null ? null : format(n.get("dataset_format")), data, n.get("height").asInt(),
+                n.get("width").asInt(), n.get("batch_size").asInt(),
                 n.get("steps").asLong(), n.get("max_minutes").asDouble(), n.get("learning_rate").asDouble(),
                 n.get("min_learning_rate").asDouble(), n.get("warmup_steps").asLong(), n.get("weight_decay").asDouble(),
                 n.get("clip_norm").asDouble(), n.get("seed").asLong(), n.get("checkpoint_every").asInt(),
@@ -170,6 +174,11 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
                 // checkpoints from before the loss had options trained with the plain cross-entropy
                 new SegmentationLoss(SegmentationLoss.ClassWeights.parse(n.path("class_weights").asText("none")),
                         n.path("ohem").asBoolean(false)));
+    }
+
+    /** Checkpoints from before the public datasets name no format: their folders were ours. */
+    private static DatasetFormat format(JsonNode n) {
+        return n == null || n.isNull() ? DatasetFormat.FOLDERS : DatasetFormat.parse(n.asText());
     }
 
     private static Path path(JsonNode n) {

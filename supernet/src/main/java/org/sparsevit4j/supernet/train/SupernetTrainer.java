@@ -28,7 +28,6 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SplitMix64;
 import org.sparsevit4j.supernet.data.Batch;
 import org.sparsevit4j.supernet.data.BatchLoader;
-import org.sparsevit4j.supernet.data.Datasets;
 import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.data.Transform;
@@ -93,9 +92,7 @@ public final class SupernetTrainer {
 
     private Result run(Path resumeFrom) {
         TrainSettings settings = initialSettings;
-        SampleSource source = settings.dataset() == null
-                ? Datasets.synthetic(settings.task(), settings.data())
-                : Datasets.open(settings.dataset(), settings.task(), settings.data());
+        SampleSource source = settings.openData();
         ArchitectureSpec arch = ArchitectureSpec.preset(settings.arch()).withNumClasses(source.numClasses());
         ModelSpec spec = new ModelSpec(arch, settings.task(), source.classNames(), settings.decoderDim());
         CheckpointMeta resumed = resumeFrom == null ? null : Checkpoints.meta(resumeFrom).orElseThrow();

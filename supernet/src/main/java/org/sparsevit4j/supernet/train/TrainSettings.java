@@ -5,7 +5,10 @@ import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
+import org.sparsevit4j.supernet.data.Datasets;
+import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Task;
 
 /**
@@ -15,6 +18,7 @@ import org.sparsevit4j.supernet.data.Task;
  * @param arch architecture preset name
  * @param task classification or segmentation
  * @param dataset dataset folder, or null for the built-in synthetic scenes
+ * @param format the folder's layout (never guessed again on resume); null with the built-in scenes
  * @param data dataset options (seed of the splits, search share, skipping, synthetic sizes)
  * @param height training resolution, rows
  * @param width training resolution, columns
@@ -41,6 +45,7 @@ public record TrainSettings(
         String arch,
         Task task,
         Path dataset,
+        DatasetFormat format,
         DatasetOptions data,
         int height,
         int width,
@@ -66,6 +71,9 @@ public record TrainSettings(
         Objects.requireNonNull(arch, "arch");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(data, "data");
+        if ((dataset == null) != (format == null)) {
+            throw new IllegalArgumentException("a dataset folder comes with its format, the built-in scenes without");
+        }
         Objects.requireNonNull(granularity, "granularity");
         positive("--resolution", height);
         positive("--resolution", width);
@@ -97,6 +105,11 @@ public record TrainSettings(
         }
     }
 
+    /** Opens the run's data: its folder in its format, or the built-in scenes. */
+    public SampleSource openData() {
+        return dataset == null ? Datasets.synthetic(task, data) : Datasets.open(dataset, format, task, data);
+    }
+
     /** Whether this run trains one fixed configuration (fine-tuning) rather than SAA. */
     public boolean finetune() {
         return fixedConfig != null;
@@ -104,15 +117,15 @@ public record TrainSettings(
 
     /** The same run planned for {@code total} steps (a time budget shortened it). */
     public TrainSettings withSteps(long total) {
-        return new TrainSettings(arch, task, dataset, data, height, width, batchSize, total, maxMinutes, learningRate,
-                minLearningRate, Math.min(warmupSteps, total), weightDecay, clipNorm, seed, checkpointEvery, sandwich,
-                granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
+        return new TrainSettings(arch, task, dataset, format, data, height, width, batchSize, total, maxMinutes,
+                learningRate, minLearningRate, Math.min(warmupSteps, total), weightDecay, clipNorm, seed, checkpointEvery,
+                sandwich, granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
     }
 
     /** The same run with another wall-clock budget (a resumed run may bring its own). */
     public TrainSettings withMaxMinutes(double minutes) {
-        return new TrainSettings(arch, task, dataset, data, height, width, batchSize, steps, minutes, learningRate,
-                minLearningRate, warmupSteps, weightDecay, clipNorm, seed, checkpointEvery, sandwich, granularity,
-                fixedConfig, initWeights, decoderDim, loaderThreads, loss);
+        return new TrainSettings(arch, task, dataset, format, data, height, width, batchSize, steps, minutes,
+                learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed, checkpointEvery, sandwich,
+                granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
     }
 }

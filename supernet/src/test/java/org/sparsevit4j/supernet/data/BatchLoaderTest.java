@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.InvalidInputException;
 
 class BatchLoaderTest {
@@ -165,6 +167,25 @@ class BatchLoaderTest {
             assertEquals(10, next);
             assertFalse(loader.hasNext());
             assertThrows(NoSuchElementException.class, loader::next);
+        }
+    }
+
+    @Test
+    void anEvalPassCarriesEachTargetAtItsLabelFilesResolution(@TempDir Path dir) {
+        SampleSource ade = new Ade20kDataset(DatasetTrees.ade20k(dir), DatasetOptions.defaults());
+        try (BatchLoader loader = BatchLoader.eval(ade, Split.VAL, Transform.eval(32, 32), 2, 1)) {
+            Batch batch = loader.next();
+            assertEquals(2 * 32 * 32, batch.masks().length);
+            // the two validation images are 60x30 and 64x32 (DatasetTrees): the targets keep those sizes
+            assertEquals(List.of(30, 32), batch.nativeMasks().stream().map(NativeMask::height).toList());
+            assertEquals(List.of(60, 64), batch.nativeMasks().stream().map(NativeMask::width).toList());
+            assertEquals(batch.bytes() - 60 * 30 - 64 * 32, 4L * (2 * 3 * 32 * 32 + 2 * 32 * 32 + 2));
+        }
+        try (BatchLoader loader = BatchLoader.train(ade, Transform.train(32, 32), 2, 1L, 0, 0)) {
+            assertNull(loader.next().nativeMasks(), "training has no use for them");
+        }
+        try (BatchLoader loader = BatchLoader.eval(CLASSIFICATION, Split.VAL, EVAL, 2, 0)) {
+            assertNull(loader.next().nativeMasks());
         }
     }
 

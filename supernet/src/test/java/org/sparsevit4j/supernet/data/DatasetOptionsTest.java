@@ -48,9 +48,10 @@ class DatasetOptionsTest {
     @Test
     void theFactoryPicksTheDatasetOfTheTask() {
         assertInstanceOf(SyntheticScenes.class, Datasets.synthetic(Task.CLASSIFICATION, DatasetOptions.defaults()));
-        assertInvalid(() -> Datasets.open(root, Task.CLASSIFICATION, DatasetOptions.defaults()), root.resolve("train"));
-        assertInvalid(() -> Datasets.open(root, Task.SEGMENTATION, DatasetOptions.defaults()),
-                root.resolve("classes.json"));
+        assertInvalid(() -> Datasets.open(root, DatasetFormat.FOLDERS, Task.CLASSIFICATION,
+                DatasetOptions.defaults()), root.resolve("train"));
+        assertInvalid(() -> Datasets.open(root, DatasetFormat.FOLDERS, Task.SEGMENTATION,
+                DatasetOptions.defaults()), root.resolve("classes.json"));
         assertEquals(Task.SEGMENTATION, Task.parse(" Segmentation "));
         assertEquals("classification", Task.CLASSIFICATION.cliName());
         assertInvalid(() -> Task.parse("detection"), "task \"detection\"");

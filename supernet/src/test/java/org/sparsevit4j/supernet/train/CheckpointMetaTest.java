@@ -15,7 +15,7 @@ class CheckpointMetaTest {
 
     private static CheckpointMeta meta(SyntheticKind kind, SegmentationLoss loss) {
         ArchitectureSpec arch = ArchitectureSpec.preset("swin_micro").withNumClasses(7);
-        TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null,
+        TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, null,
                 DatasetOptions.defaults().withSynthetic(kind), 64, 64, 2, 10, 0, 1e-3, 0, 1, 0.05, 1.0, 3, 5, false,
                 Granularity.PAIR, null, null, 16, 1, loss);
         return new CheckpointMeta("supernet", new ModelSpec(arch, Task.SEGMENTATION, List.of("a", "b", "c", "d", "e",

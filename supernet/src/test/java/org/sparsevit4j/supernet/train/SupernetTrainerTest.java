@@ -28,7 +28,7 @@ class SupernetTrainerTest {
     static TrainSettings tiny(Task task, long steps, int checkpointEvery, double lr) {
         DatasetOptions data = DatasetOptions.defaults().withSeed(3);
         data = new DatasetOptions(3, 0.1, false, 64, 64, 40, 8);
-        return new TrainSettings("swin_micro", task, null, data, 64, 64, 2, steps, 0, lr, 0, 1, 0.05, 1.0, 11,
+        return new TrainSettings("swin_micro", task, null, null, data, 64, 64, 2, steps, 0, lr, 0, 1, 0.05, 1.0, 11,
                 checkpointEvery, false, Granularity.PAIR, null, null, 32, 1, SegmentationLoss.PLAIN);
     }
 
@@ -94,8 +94,8 @@ class SupernetTrainerTest {
     void aFinetuneCheckpointKnowsItsSparsity() {
         SparsityConfig config = SparsityConfig.uniform(org.sparsevit4j.core.ArchitectureSpec.preset("swin_micro"), 0.5);
         TrainSettings base = tiny(Task.CLASSIFICATION, 2, 2, 1e-3);
-        TrainSettings finetune = new TrainSettings(base.arch(), base.task(), null, base.data(), 64, 64, 2, 2, 0, 1e-3,
-                0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, config, null, 32, 1, SegmentationLoss.PLAIN);
+        TrainSettings finetune = new TrainSettings(base.arch(), base.task(), null, null, base.data(), 64, 64, 2, 2, 0,
+                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, config, null, 32, 1, SegmentationLoss.PLAIN);
         Path file = SupernetTrainer.train(finetune, dir, new TrainingListener() { }).checkpoint();
         CheckpointMeta meta = Checkpoints.meta(file).orElseThrow();
         assertEquals("finetune", meta.kind());
