@@ -292,11 +292,7 @@ public final class Ablations {
             }
             return;
         }
-        try {
-            Files.createDirectories(r.out());
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException(r.out() + ": cannot create the folder (" + e.getMessage() + ")", e);
-        }
+        OutputPaths.createFolder(r.out(), "--out");
         org.sparsevit4j.core.AtomicFiles.writeString(file, now);
     }
 
