@@ -76,6 +76,9 @@ class AblationSummaryTest {
         assertTrue(claims.get(0).startsWith("(a) at uniform 0.6 the SAA supernet loses 12.0 points of miou"),
                 claims.get(0));
         assertTrue(claims.get(0).contains("the model trained dense 48.0"), claims.get(0));
+        // SAA loses 12 points, more than the bar's 3, so the bar is not met although SAA keeps more
+        assertTrue(claims.get(0).contains("SAA keeps more; the bar (trained dense loses at least 10 points, SAA at most"
+                + " 3) is not met"), claims.get(0));
         assertTrue(claims.get(1).endsWith("0.5x: +6.00 ± 1.41 points, holds"), claims.get(1));
         assertEquals(11, AblationSummary.curveTable(r).size());
     }
