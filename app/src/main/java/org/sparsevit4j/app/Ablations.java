@@ -26,6 +26,7 @@ import org.sparsevit4j.results.AblationResult.CurvePoint;
 import org.sparsevit4j.results.AblationResult.ResolutionPoint;
 import org.sparsevit4j.results.AblationResult.SeedRun;
 import org.sparsevit4j.results.AblationResult.Stat;
+import org.sparsevit4j.results.AblationSummary;
 import org.sparsevit4j.search.BaselineResult;
 import org.sparsevit4j.search.BuildInfo;
 import org.sparsevit4j.search.Candidate;
@@ -250,13 +251,14 @@ public final class Ablations {
                 bestUniform.macFraction(), bestUniform.latencyMs(), null, bestUniform.metric());
         List<Double> chosen = runs.stream().map(s -> s.chosen().metric()).toList();
         List<Double> random = runs.stream().map(s -> s.random().metric()).toList();
-        List<Double> down = runs.stream().map(s -> s.downsampled().metric()).toList();
+        List<SeedRun> reachable = runs.stream().filter(AblationSummary::downsamplingReaches).toList();
+        List<Double> down = reachable.stream().map(s -> s.downsampled().metric()).toList();
         double uniformMetric = best == null ? Double.NaN : best.metric();
         return new Budget(fraction, costs.table() == null ? costs.maxMacs(fraction) : null,
                 costs.table() == null ? null : costs.latencyBudget(fraction), runs, best, Stat.of(chosen),
                 Stat.of(random), Stat.of(down), Stat.of(chosen.stream().map(m -> m - uniformMetric).toList()),
                 Stat.of(runs.stream().map(s -> s.chosen().metric() - s.random().metric()).toList()),
-                Stat.of(runs.stream().map(s -> s.chosen().metric() - s.downsampled().metric()).toList()));
+                Stat.of(reachable.stream().map(s -> s.chosen().metric() - s.downsampled().metric()).toList()));
     }
 
     /** Every budget must admit a configuration; found now, not after an hour of training. */

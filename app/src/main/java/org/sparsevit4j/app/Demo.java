@@ -147,7 +147,8 @@ public final class Demo {
                 row("best uniform " + bestUniform.config().ratio(0, 0), bestUniform.config(), bestUniform.miou(),
                         denseMacs, latency.get(2)),
                 row("random search's best", random, onVal.get(1).miou(), denseMacs, latency.get(3)),
-                row("dense at " + low, dense, down.metric(), denseMacs, lowLatency));
+                row("dense at " + low + (down.macs() > chosenMacs ? " (over the MACs)" : ""), dense, down.metric(),
+                        denseMacs, lowLatency));
         writeSummary(out, rows, r, (System.nanoTime() - start) / 1e9);
         Path report = search.resolve("report.html");
         return new Outcome(rows, out, search, Files.isRegularFile(report) ? Optional.of(report) : Optional.empty());

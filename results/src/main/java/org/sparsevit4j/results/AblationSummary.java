@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sparsevit4j.results.AblationResult.Budget;
 import org.sparsevit4j.results.AblationResult.CurvePoint;
+import org.sparsevit4j.results.AblationResult.SeedRun;
 import org.sparsevit4j.results.AblationResult.Stat;
 
 /**
@@ -51,8 +52,13 @@ public final class AblationSummary {
         for (Budget b : r.budgets()) {
             String uniform = b.bestUniform() == null ? "none within the budget" : String.format(Locale.ROOT,
                     "%.4f (%.1f)", b.bestUniform().metric(), b.bestUniform().ratios().get(0).get(0));
-            String resolutions = String.join("/", b.seeds().stream().map(s -> s.downsampled().height() + "x"
+            List<SeedRun> reachable = b.seeds().stream().filter(AblationSummary::downsamplingReaches).toList();
+            String resolutions = String.join("/", reachable.stream().map(s -> s.downsampled().height() + "x"
                     + s.downsampled().width()).distinct().toList());
+            if (reachable.size() < b.seeds().size()) {
+                resolutions += (resolutions.isEmpty() ? "" : "; ") + (b.seeds().size() - reachable.size()) + " of "
+                        + b.seeds().size() + " seeds: no input costs as little";
+            }
             lines.add(String.format(Locale.ROOT, "| %sx %s | %s | %s | %s | %s (%s) | %s | %s | %s |", b.fraction(),
                     r.budgetKind().equals("latency") ? "latency" : "MACs", stat(b.chosen()), uniform, stat(b.random()),
                     stat(b.downsampled()), resolutions, signed(b.chosenMinusUniform()),
@@ -106,8 +112,22 @@ public final class AblationSummary {
         return what + ": " + String.join("; ", parts);
     }
 
-    /** {@code holds}, {@code reversed}, {@code inconclusive} or, for one seed, {@code one seed, no finding}. */
+    /**
+     * Whether some downsampled input costs no more than the seed's chosen configuration (the last stages'
+     * windows are padded to a full window, so small inputs stop getting cheaper); only those are compared.
+     */
+    public static boolean downsamplingReaches(SeedRun s) {
+        return s.downsampled().macs() <= s.chosen().macs();
+    }
+
+    /**
+     * {@code holds}, {@code reversed}, {@code inconclusive}, for one seed {@code one seed, no finding}, and
+     * {@code nothing to compare} without any.
+     */
     static String verdict(Stat d) {
+        if (d.n() == 0) {
+            return "nothing to compare";
+        }
         if (d.n() < 2 || Double.isNaN(d.mean())) {
             return "one seed, no finding";
         }

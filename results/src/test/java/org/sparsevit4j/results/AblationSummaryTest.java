@@ -84,6 +84,25 @@ class AblationSummaryTest {
     }
 
     @Test
+    void aDownsampledInputThatCostsMoreThanTheChosenConfigurationIsNotCompared() {
+        AblationResult r = example();
+        Budget b = r.budgets().get(0);
+        SeedRun over = new SeedRun(3, config(0.5, 0.81), config(0.5, 0.80), 24, new ResolutionPoint(4, 4, 1500, 0.75,
+                0.10));
+        assertTrue(AblationSummary.downsamplingReaches(b.seeds().get(0)));
+        assertTrue(!AblationSummary.downsamplingReaches(over));
+        Budget three = new Budget(b.fraction(), b.maxMacs(), null, List.of(b.seeds().get(0), b.seeds().get(1), over),
+                b.bestUniform(), b.chosen(), b.random(), b.downsampled(), b.chosenMinusUniform(),
+                b.evolutionMinusRandom(), b.chosenMinusDownsampled());
+        AblationResult withOver = new AblationResult(r.format(), r.metricName(), r.data(), r.height(), r.width(),
+                r.denseMacs(), r.budgetKind(), r.curves(), List.of(three), r.downsampling(), r.settings(),
+                r.provenance());
+        assertTrue(AblationSummary.budgetTable(withOver).get(2).contains("(152x152; 1 of 3 seeds: no input costs as "
+                + "little)"), AblationSummary.budgetTable(withOver).get(2));
+        assertEquals("nothing to compare", AblationSummary.verdict(Stat.of(List.of())));
+    }
+
+    @Test
     void theReportWritesTheJsonAndASelfContainedPage() throws Exception {
         AblationReport.Written w = AblationReport.write(dir, example());
         AblationResult back = Json.read(w.json(), AblationResult.class);
