@@ -37,6 +37,7 @@ import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.search.SearchResult;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.train.SupernetTrainer;
 
 /**
  * The paper's four claims measured on one dataset, each step the application's own operation in its
@@ -161,7 +162,7 @@ public final class Ablations {
 
     /** A new or resumed training run: SAA when {@code config} is null, else fixed at that configuration. */
     private static void train(AblationRequest r, Path runDir, Path config, TrainingProgress listener) {
-        if (Files.isDirectory(runDir.resolve("checkpoints"))) {
+        if (SupernetTrainer.holdsRun(runDir)) {
             Trainings.resume(runDir, null, listener);
             return;
         }

@@ -1,5 +1,6 @@
 package org.sparsevit4j.cli;
 
+import ai.djl.engine.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.MachineFailureException;
+import org.sparsevit4j.core.StopRequestedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
                 FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class, AblateCommand.class,
                 VisualizeCommand.class, ReportCommand.class, ExportCommand.class, DemoCommand.class, DoctorCommand.class,
+                CacheCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SparsevitCommand implements Runnable {
 
@@ -37,7 +40,8 @@ public final class SparsevitCommand implements Runnable {
 
     /**
      * The command line with this project's error handling: bad input of any kind is one line on
-     * stderr and exit status 2; nothing prints a stack trace unless SPARSEVIT_DEBUG is set.
+     * stderr and exit status 2; a failure of the machine (I/O, the native engine) or a bug is one line
+     * and exit status 1; nothing prints a stack trace unless SPARSEVIT_DEBUG is set.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SparsevitCommand());
@@ -52,6 +56,11 @@ public final class SparsevitCommand implements Runnable {
             if (System.getenv("SPARSEVIT_DEBUG") != null) {
                 e.printStackTrace(err);
             }
+            if (stoppedOnRequest(e)) {
+                // a signal's stop unwound the work between passes; the JVM exits with the signal's status
+                err.println("sparsevit: stopped between passes");
+                return FAILURE;
+            }
             if (e instanceof InvalidInputException) {
                 err.println("sparsevit: " + oneLine(e.getMessage()));
                 return BAD_INPUT;
@@ -60,11 +69,28 @@ public final class SparsevitCommand implements Runnable {
                 err.println("sparsevit: " + oneLine(e.getMessage()));
                 return FAILURE;
             }
+            if (e instanceof EngineException) {
+                // libtorch's first line (out of memory, a kernel that failed) says what happened; the C++
+                // frames that follow it are for SPARSEVIT_DEBUG
+                String first = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+                err.println("sparsevit: the native engine failed: " + oneLine(first));
+                return FAILURE;
+            }
             err.println("sparsevit: internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
                     + " (set SPARSEVIT_DEBUG=1 for the stack trace)");
             return FAILURE;
         });
         return cli;
+    }
+
+    /** Whether {@code e}, or what it wraps, is the unwinding of a stop asked for by a signal. */
+    private static boolean stoppedOnRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StopRequestedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String oneLine(String message) {

@@ -1,9 +1,7 @@
 package org.sparsevit4j.evaluator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,7 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sparsevit4j.core.InvalidInputException;
+import java.util.regex.Pattern;
+import org.sparsevit4j.core.AtomicFiles;
+import org.sparsevit4j.core.FileHash;
+import org.sparsevit4j.core.Json;
+import org.sparsevit4j.core.NanAsNull;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 
@@ -30,7 +32,9 @@ import org.sparsevit4j.core.SparsityConfigJson;
  */
 public final class ResultCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXTENSION = ".jsonl";
+    /** A cache file's name: the first 32 hex digits of its key's SHA-256. */
+    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}" + Pattern.quote(EXTENSION));
 
     private final Path file;
     private final Map<SparsityConfig, EvaluationResult> entries = new HashMap<>();
@@ -50,7 +54,7 @@ public final class ResultCache {
      * @param key everything the results depend on besides the configuration
      */
     public static ResultCache open(Path directory, String key) {
-        Path file = directory.resolve(FileHash.sha256(key).substring(0, 32) + ".jsonl");
+        Path file = directory.resolve(FileHash.sha256(key).substring(0, 32) + EXTENSION);
         ResultCache cache = new ResultCache(file);
         try {
             Files.createDirectories(directory);
@@ -60,37 +64,93 @@ public final class ResultCache {
                     cache.read(line);
                 }
             } else {
-                cache.append(JSON.createObjectNode().put("key", key).toString());
+                cache.append(Json.compact(new KeyLine(key)));
             }
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot use the evaluation cache: " + e.getMessage(), e);
+            throw AtomicFiles.failure(file, "cannot use the evaluation cache", e);
         }
         return cache;
     }
 
-    private void read(String line) {
-        try {
-            JsonNode n = JSON.readTree(line);
-            if (n == null || !n.has("ratios")) {
-                return; // the key line
+    /** A cache file's first line: what its results depend on besides the configuration. */
+    record KeyLine(String key) {
+    }
+
+    /**
+     * A result's line. A metric the task does not have (a classifier's mIoU, a segmenter's top-1) and
+     * an undefined class IoU (a class absent from labels and predictions) are null.
+     */
+    record ResultLine(List<List<Double>> ratios, String split, int images, boolean segmentation, Double top1,
+            Double miou, @JsonProperty("pixel_accuracy") Double pixelAccuracy,
+            @JsonProperty("class_iou") @JsonSerialize(contentUsing = NanAsNull.class) List<Double> classIou,
+            double seconds) {
+
+        static ResultLine of(EvaluationResult r) {
+            return new ResultLine(r.config().ratios(), r.split(), r.images(), r.segmentation(), orNull(r.top1()),
+                    orNull(r.miou()), orNull(r.pixelAccuracy()), r.segmentation() ? r.classIou() : null, r.seconds());
+        }
+
+        EvaluationResult result() {
+            SparsityConfig config = SparsityConfig.ofRatios(ratios);
+            List<Double> perClass = new ArrayList<>();
+            if (classIou != null) {
+                classIou.forEach(v -> perClass.add(v == null ? Double.NaN : v));
             }
-            SparsityConfig config = SparsityConfigJson.parse("{\"ratios\": " + n.get("ratios") + "}", file.toString());
-            List<Double> classIou = new ArrayList<>();
-            JsonNode perClass = n.get("class_iou");
-            if (perClass != null) {
-                perClass.forEach(v -> classIou.add(v.isNull() ? Double.NaN : v.asDouble()));
-            }
-            entries.put(config, new EvaluationResult(config, n.get("split").asText(), n.get("images").asInt(),
-                    n.get("segmentation").asBoolean(), number(n, "top1"), number(n, "miou"),
-                    number(n, "pixel_accuracy"), classIou, n.get("seconds").asDouble(), true));
-        } catch (IOException | RuntimeException e) {
-            // a line cut short by a crash: that one result is evaluated again
+            return new EvaluationResult(config, split, images, segmentation, orNaN(top1), orNaN(miou),
+                    orNaN(pixelAccuracy), perClass, seconds, true);
+        }
+
+        private static Double orNull(double v) {
+            return Double.isNaN(v) ? null : v;
+        }
+
+        private static double orNaN(Double v) {
+            return v == null ? Double.NaN : v;
         }
     }
 
-    private static double number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    /** What a cache file holds: its key and how many results, counted without parsing them. */
+    public record Contents(String key, int results) {
+    }
+
+    /** Whether {@code file} is named as this class names its files. */
+    public static boolean isCacheFile(Path file) {
+        return NAME.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file);
+    }
+
+    /** The key and result count of a cache file; a key line cut short or missing reads as an empty key. */
+    public static Contents contents(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String key = "";
+        int results = 0;
+        for (String line : lines) {
+            if (isKeyLine(line)) {
+                try {
+                    key = Json.parse(line, KeyLine.class, file.toString()).key();
+                } catch (RuntimeException cut) {
+                    // a key line cut short: the file's results still count
+                }
+            } else if (!line.isBlank()) {
+                results++;
+            }
+        }
+        return new Contents(key, results);
+    }
+
+    private static boolean isKeyLine(String line) {
+        return line.startsWith("{\"key\"");
+    }
+
+    private void read(String line) {
+        if (isKeyLine(line) || line.isBlank()) {
+            return;
+        }
+        try {
+            EvaluationResult r = Json.parse(line, ResultLine.class, file.toString()).result();
+            entries.put(r.config(), r);
+        } catch (RuntimeException e) {
+            // a line cut short by a crash: that one result is evaluated again
+        }
     }
 
     public synchronized Optional<EvaluationResult> get(SparsityConfig config) {
@@ -100,34 +160,18 @@ public final class ResultCache {
 
     public synchronized void put(EvaluationResult r) {
         entries.put(r.config(), r);
-        if (file == null) {
-            return;
-        }
-        ObjectNode n = JSON.createObjectNode();
-        n.set("ratios", JSON.valueToTree(r.config().ratios()));
-        n.put("split", r.split());
-        n.put("images", r.images());
-        n.put("segmentation", r.segmentation());
-        put(n, "top1", r.top1());
-        put(n, "miou", r.miou());
-        put(n, "pixel_accuracy", r.pixelAccuracy());
-        if (r.segmentation()) {
-            ArrayNode perClass = n.putArray("class_iou");
-            r.classIou().forEach(v -> perClass.add(Double.isNaN(v) ? null : v));
-        }
-        n.put("seconds", r.seconds());
-        append(n.toString());
-    }
-
-    private static void put(ObjectNode n, String field, double value) {
-        if (Double.isNaN(value)) {
-            n.putNull(field);
-        } else {
-            n.put(field, value);
+        if (file != null) {
+            append(Json.compact(ResultLine.of(r)));
         }
     }
 
     private void append(String line) {
+        try {
+            // a `sparsevit cache --clear` while this run goes on removed the folder; the run's results stay good
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw AtomicFiles.failure(file, "cannot append to the evaluation cache", e);
+        }
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
