@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "End to end on the built-in benchmark: latency table, SAA training, Pareto search under 0.6x "
                 + "dense MACs, fine-tuning, and on val the dense model against the chosen configuration, the best "
                 + "uniform one and random search's best within its MACs, and the input downsampled to them; and the "
-                + "search's report. About 10 minutes on 2 cores; run it again with the same --out to continue after "
+                + "search's report. About 5 minutes on 2 cores; run it again with the same --out to continue after "
                 + "an interruption.")
 public final class DemoCommand implements Callable<Integer> {
 
