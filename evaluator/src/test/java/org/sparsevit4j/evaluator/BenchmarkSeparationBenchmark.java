@@ -22,6 +22,7 @@ import org.sparsevit4j.core.SplitMix64;
 import org.sparsevit4j.supernet.data.Sample;
 import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Datasets;
+import org.sparsevit4j.supernet.data.ForwardingSource;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.Transform;
 import org.sparsevit4j.supernet.train.LoadedModel;
@@ -159,25 +160,12 @@ class BenchmarkSeparationBenchmark {
     }
 
     /** One of the two disjoint halves of a source's val split (the first or the second half of its images). */
-    private record Half(SampleSource source, int which) implements SampleSource {
-        @Override
-        public org.sparsevit4j.supernet.data.Task task() {
-            return source.task();
-        }
+    private static final class Half extends ForwardingSource {
+        private final int which;
 
-        @Override
-        public int numClasses() {
-            return source.numClasses();
-        }
-
-        @Override
-        public List<String> classNames() {
-            return source.classNames();
-        }
-
-        @Override
-        public int ignoreIndex() {
-            return source.ignoreIndex();
+        Half(SampleSource source, int which) {
+            super(source);
+            this.which = which;
         }
 
         @Override
