@@ -60,15 +60,16 @@ public record AblationRequest(Path out, String arch, DataSpec data, Resolution r
     }
 
     /**
-     * About 10 minutes on 2 cores: small images, short trainings, small searches. It shows the
-     * pipeline works; its figures are not the benchmark's (see {@link #standard}).
+     * About 6 minutes on 2 cores (measured with one intra-op thread on a shared machine): small images,
+     * short trainings, small searches. It shows the pipeline works; its figures are not the benchmark's
+     * (see {@link #standard}).
      */
     public static AblationRequest quick(Path out) {
         return new AblationRequest(out, "swin_micro", builtIn(600, 100), Resolution.square(160), 300, 8,
                 Trainings.DEFAULT_LEARNING_RATE, SegmentationLoss.PLAIN, DEFAULT_BUDGETS, null, 3, 2, 8, 0, 16, 1);
     }
 
-    /** The default: about an hour on 2 cores. */
+    /** The default: about half an hour on 2 cores (measured as {@link #quick}). */
     public static AblationRequest standard(Path out) {
         return new AblationRequest(out, "swin_micro", builtIn(1000, 200), Resolution.square(224), 1500, 8,
                 Trainings.DEFAULT_LEARNING_RATE, SegmentationLoss.PLAIN, DEFAULT_BUDGETS, null, 3, 4, 12, 0, 16, 1);
