@@ -20,6 +20,7 @@ import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.profiler.RandomConfigs;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.TrainingListener;
 
 /**
@@ -52,10 +53,11 @@ class ReplicaSpeedupBenchmark {
         int rounds = Integer.parseInt(env("SPARSEVIT_BENCH_ROUNDS", "3"));
         Engines.start(1);
         System.out.println("load average before: " + loadAverage());
-        DataSpec data = new DataSpec(null, null, null, false, 0.1, 320, 8);
+        DataSpec data = new DataSpec(null, null, null, false, 0.1, 320, 8, null);
         Path supernet = dir.resolve("supernet");
         Trainings.run(new TrainRequest(arch, data, Resolution.square(side), null, supernet, 1, 0, 2, 1e-4, 1e-5, 0, 0.05,
-                1.0, 1, 1, 128, 1, false, Granularity.PAIR, null), new TrainingListener() { });
+                1.0, 1, 1, 128, 1, false, Granularity.PAIR, null, SegmentationLoss.PLAIN),
+                new TrainingListener() { });
         List<SparsityConfig> all = RandomConfigs.draw(ArchitectureSpec.preset(arch), 2 + rounds * perGeneration, 2026);
 
         double[] one = new double[rounds];

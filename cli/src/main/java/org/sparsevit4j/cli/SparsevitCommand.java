@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 + "sparsity under a budget, evaluate, measure MACs and latency.",
         subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
                 FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, BatchCommand.class, ProfileCommand.class,
+                AblateCommand.class,
                 VisualizeCommand.class, ReportCommand.class, ExportCommand.class, DemoCommand.class, DoctorCommand.class,
                 CacheCommand.class,
                 CommandLine.HelpCommand.class})

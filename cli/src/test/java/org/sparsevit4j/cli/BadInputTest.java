@@ -273,6 +273,18 @@ class BadInputTest {
         c.add(new Case("a target without a budget", "field \"targets[0]\"", "batch", jobs.get("no-budget")));
         c.add(new Case("job file and --resume", "not both", "batch", jobs.get("good"), "--resume", folder));
         c.add(new Case("not a job folder", "job-inputs.json", "batch", "--resume", folder));
+        // ablate
+        c.add(new Case("missing file", "missing.json", "ablate", "--latency-table", missing, "--out",
+                dir.resolve("a1").toString()));
+        c.add(new Case("directory", "a-folder", "ablate", "--latency-table", folder, "--out",
+                dir.resolve("a2").toString()));
+        c.add(new Case("malformed JSON", "malformed.json", "ablate", "--latency-table", malformed, "--out",
+                dir.resolve("a3").toString()));
+        c.add(new Case("impossible budget", "0.01", "ablate", "--budgets", "0.5,0.01", "--out",
+                dir.resolve("a4").toString()));
+        c.add(new Case("impossible budget", "ms", "ablate", "--resolution", "64", "--latency-table", table, "--budgets",
+                "0.00001", "--out", dir.resolve("a5").toString()));
+        c.add(new Case("unwritable output", "a-file", "ablate", "--out", out));
         // demo
         c.add(new Case("impossible budget", "0.01", "demo", "--max-macs", "0.01x", "--out", dir.resolve("d1").toString()));
         c.add(new Case("unwritable output", "a-file", "demo", "--out", out));

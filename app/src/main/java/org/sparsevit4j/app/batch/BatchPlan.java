@@ -32,6 +32,7 @@ import org.sparsevit4j.search.EvolutionarySearch;
 import org.sparsevit4j.search.MacLimit;
 import org.sparsevit4j.search.SearchBudget;
 import org.sparsevit4j.search.SearchSettings;
+import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.Precision;
 import org.sparsevit4j.supernet.train.CheckpointMeta;
@@ -88,7 +89,7 @@ public record BatchPlan(Path source, JobFile job, DeviceList devices, Precision 
         if (raw.targets() == null || raw.targets().isEmpty()) {
             throw f.fail("targets", "missing or empty; give at least one budget, e.g. {\"maxMacs\": \"0.5x\"}");
         }
-        JobData d = raw.data() == null ? new JobData(null, null, null, null, null, null, null) : raw.data();
+        JobData d = raw.data() == null ? new JobData(null, null, null, null, null, null, null, null) : raw.data();
         DataSpec data = data(f, d, base);
         int batch = atLeast(f, "batch", raw.batch(), 8, 1);
         int loaderThreads = atLeast(f, "loaderThreads", raw.loaderThreads(), 1, 1);
@@ -201,7 +202,8 @@ public record BatchPlan(Path source, JobFile job, DeviceList devices, Precision 
                     t.minLatencyMs(), table, device, targetSeed, targetCost));
         }
         JobFile job = new JobFile(checkpoint, raw.arch(), new JobData(data.dataset(), data.format(), data.task(),
-                data.skipBad(), data.searchFraction(), data.syntheticTrain(), data.syntheticVal()), resolution.toString(),
+                data.skipBad(), data.searchFraction(), data.syntheticTrain(), data.syntheticVal(),
+                data.synthetic().cliName()), resolution.toString(),
                 devices.text(), precision.cliName(), batch, loaderThreads, search, seed, resolvedTargets);
         return new BatchPlan(source, job, devices, precision, List.copyOf(targets), List.copyOf(warnings));
     }
@@ -221,8 +223,10 @@ public record BatchPlan(Path source, JobFile job, DeviceList devices, Precision 
         if (d.task() != null) {
             f.check("data.task", () -> Task.parse(d.task()));
         }
+        SyntheticKind synthetic = f.check("data.synthetic", () -> SyntheticKind.parse(d.synthetic() == null
+                ? SyntheticKind.BENCHMARK.cliName() : d.synthetic()));
         DataSpec spec = f.check(d.format() != null ? "data.format" : "data.dataset", () -> new DataSpec(dataset,
-                d.format(), d.task(), d.skipBad() != null && d.skipBad(), fraction, images, val).pinned());
+                d.format(), d.task(), d.skipBad() != null && d.skipBad(), fraction, images, val, synthetic).pinned());
         return spec;
     }
 

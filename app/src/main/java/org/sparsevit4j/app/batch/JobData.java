@@ -14,7 +14,8 @@ import java.nio.file.Path;
  *     targets select on (0.1)
  * @param syntheticImages built-in scenes: training images (2000)
  * @param syntheticVal built-in scenes: validation images (200)
+ * @param synthetic which built-in scenes, {@code benchmark} (default) or {@code easy}, as {@code --synthetic}
  */
 public record JobData(Path dataset, String format, String task, Boolean skipBad, Double searchFraction,
-        Integer syntheticImages, Integer syntheticVal) {
+        Integer syntheticImages, Integer syntheticVal, String synthetic) {
 }

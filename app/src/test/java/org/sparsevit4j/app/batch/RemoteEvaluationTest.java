@@ -26,6 +26,7 @@ import org.sparsevit4j.app.Trainings;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.evaluator.EvaluationResult;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.TrainingListener;
 
 /**
@@ -77,10 +78,11 @@ class RemoteEvaluationTest {
     @Test
     void aJobEvaluatedElsewhereWritesTheFilesOfOneEvaluatedHere() throws IOException {
         Engines.start(1);
-        DataSpec data = new DataSpec(null, null, null, false, 0.1, 80, 8);
+        DataSpec data = new DataSpec(null, null, null, false, 0.1, 80, 8, null);
         Path supernet = dir.resolve("supernet");
         Trainings.run(new TrainRequest("swin_micro", data, Resolution.square(64), null, supernet, 1, 0, 2, 1e-6, 1e-7,
-                0, 0.05, 1.0, 1, 1, 16, 1, false, Granularity.PAIR, null), new TrainingListener() { });
+                0, 0.05, 1.0, 1, 1, 16, 1, false, Granularity.PAIR, null, SegmentationLoss.PLAIN),
+                new TrainingListener() { });
         Path jobFile = Files.writeString(dir.resolve("job.json"), """
                 {"checkpoint": "supernet", "batch": 4, "seed": 2,
                  "data": {"syntheticImages": 80, "syntheticVal": 8},
