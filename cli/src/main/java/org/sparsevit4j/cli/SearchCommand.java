@@ -83,6 +83,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    DevicesOption devices;
+
     @Option(names = "--pareto", description = "Keep the Pareto front of (metric, cost) with NSGA-II.")
     boolean pareto;
 
@@ -125,11 +128,11 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Searches.Outcome outcome;
         try (CliProgress progress = new CliProgress(err, true)) {
-            outcome = resume != null ? Searches.resume(resume, cache.spec(), progress)
+            outcome = resume != null ? Searches.resume(resume, devices.list(threads), cache.spec(), progress)
                     : Searches.run(new SearchRequest(weights, arch, data.spec(), resolution, maxMacs, maxLatencyMs,
                             minLatencyMs, cost, latencyTable, latencySource, latencyBatch, measureRuns, device.device,
                             precision.dtype, pareto, generations, population, granularity, seed, batch, loaderThreads),
-                            out, cache.spec(), progress);
+                            out, devices.list(threads), cache.spec(), progress);
         }
         outcome.skipped().ifPresent(err::println);
         report(outcome.result(), outcome.runDir());
