@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.sparsevit4j.evaluator.FileHash;
+import org.sparsevit4j.evaluator.ResultCache;
 import org.sparsevit4j.evaluator.SplitEvaluator;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.SampleSource;
@@ -61,7 +63,18 @@ public final class ModelSession implements AutoCloseable {
      */
     public static ModelSession open(Path weights, DataSpec data, Split split, Resolution resolution, int batch,
             int loaderThreads, CacheSpec cache, Precision precision) {
-        NDManager manager = NDManager.newBaseManager();
+        return open(weights, data, split, resolution, batch, loaderThreads, cache::open, precision,
+                Engine.getEngine("PyTorch").defaultDevice());
+    }
+
+    /**
+     * As {@link #open(Path, DataSpec, Split, Resolution, int, int, CacheSpec, Precision)}, on {@code device},
+     * with the result cache that {@code caches} gives for the session's key (replicas of one model on
+     * several devices share one, so that none evaluates what another already has).
+     */
+    public static ModelSession open(Path weights, DataSpec data, Split split, Resolution resolution, int batch,
+            int loaderThreads, Function<String, ResultCache> caches, Precision precision, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
         LoadedModel model = null;
         try {
             model = LoadedModel.load(weights, manager, precision);
@@ -88,7 +101,7 @@ public final class ModelSession implements AutoCloseable {
                     + source.identity() + ";split=" + split.name() + ";resolution=" + height + "x" + width
                     + (precision == Precision.F32 ? "" : ";dtype=" + precision.cliName());
             SplitEvaluator evaluator = new SplitEvaluator(model, source, split, height, width, batch, loaderThreads,
-                    cache.open(key), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
+                    caches.apply(key), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
             String description = String.format(Locale.ROOT, "%s on %s, %s split (%d images) at %dx%d%s",
                     model.file(), source.describe(), evaluator.splitName(), evaluator.images(), height, width,
                     precision == Precision.F32 ? "" : " in " + precision.cliName());

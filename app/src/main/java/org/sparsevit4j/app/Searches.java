@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.InvalidInputException;
@@ -18,6 +19,7 @@ import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.profiler.LatencyTable;
 import org.sparsevit4j.results.ClassIouTable;
 import org.sparsevit4j.results.RunReport;
+import org.sparsevit4j.search.ConfigEvaluator;
 import org.sparsevit4j.search.CostObjective;
 import org.sparsevit4j.search.EvolutionarySearch;
 import org.sparsevit4j.search.GenerationReport;
@@ -48,6 +50,15 @@ public final class Searches {
 
     /** Runs {@code request} in {@code runDir}, which must not hold a search yet. */
     public static Outcome run(SearchRequest request, Path runDir, CacheSpec cache, Progress progress) {
+        return run(request, runDir, cache, null, progress);
+    }
+
+    /**
+     * As {@link #run(SearchRequest, Path, CacheSpec, Progress)}, with the new configurations evaluated by
+     * {@code cluster} (null: here); the files written are the same.
+     */
+    public static Outcome run(SearchRequest request, Path runDir, CacheSpec cache, ClusterEvaluation cluster,
+            Progress progress) {
         if (request.weights() == null || runDir == null) {
             throw new InvalidInputException("give --weights SUPERNET and --out RUN_DIR (or --resume RUN_DIR)");
         }
@@ -58,7 +69,7 @@ public final class Searches {
         }
         // the run folder of a supernet is resolved to its checkpoint now, so a resume loads this very file
         SearchRequest resolved = withWeights(request, Checkpoints.resolve(request.weights()));
-        return execute(resolved, runDir, null, cache, progress);
+        return execute(resolved, runDir, null, cache, cluster, progress);
     }
 
     /**
@@ -66,16 +77,21 @@ public final class Searches {
      * after checking that the checkpoint, the data and the latency table are those it started with.
      */
     public static Outcome resume(Path runDir, CacheSpec cache, Progress progress) {
+        return resume(runDir, cache, null, progress);
+    }
+
+    /** As {@link #resume(Path, CacheSpec, Progress)}, with the new configurations evaluated by {@code cluster}. */
+    public static Outcome resume(Path runDir, CacheSpec cache, ClusterEvaluation cluster, Progress progress) {
         SearchInputs inputs = SearchInputs.read(runDir);
         if (!Files.isRegularFile(inputs.request().weights())) {
             throw new InvalidInputException(runDir.resolve(SearchInputs.FILE) + ": the checkpoint the search started "
                     + "with, " + inputs.request().weights() + ", is gone; it cannot be resumed against another");
         }
-        return execute(inputs.request(), runDir, inputs, cache, progress);
+        return execute(inputs.request(), runDir, inputs, cache, cluster, progress);
     }
 
     private static Outcome execute(SearchRequest request, Path runDir, SearchInputs recorded, CacheSpec cache,
-            Progress progress) {
+            ClusterEvaluation cluster, Progress progress) {
         SearchLatency.Source source = request.latency() == null ? null : SearchLatency.Source.parse(request.latency());
         if ((request.maxLatencyMs() != null || request.minLatencyMs() != null
                 || "latency".equalsIgnoreCase(request.cost().strip()))
@@ -118,13 +134,21 @@ public final class Searches {
                 int planned = request.generations() + 1;
                 int[] generationsDone = {recorded == null ? 0 : -1};
                 int[] evaluated = {0};
-                SplitFitness fitness = new SplitFitness(session.evaluator(), session.description(),
-                        session.provenance(), r -> {
-                            evaluated[0]++;
-                            progress.step(Math.max(0, generationsDone[0]), planned, String.format(Locale.ROOT,
-                                    "evaluation %d: %s %.4f%s", evaluated[0], r.metricName(), r.metric(),
-                                    r.cached() ? " (cached)" : ""));
-                        });
+                Consumer<EvaluationResult> observer = r -> {
+                    evaluated[0]++;
+                    progress.step(Math.max(0, generationsDone[0]), planned, String.format(Locale.ROOT,
+                            "evaluation %d: %s %.4f%s", evaluated[0], r.metricName(), r.metric(),
+                            r.cached() ? " (cached)" : ""));
+                };
+                ConfigEvaluator fitness;
+                if (cluster == null) {
+                    fitness = new SplitFitness(session.evaluator(), session.description(), session.provenance(),
+                            observer);
+                } else {
+                    progress.line("evaluating on " + cluster.description());
+                    fitness = cluster.fitness(session, SessionSpec.of(session, request.data(), Split.SEARCH,
+                            request.batch(), request.loaderThreads()), observer);
+                }
                 SearchListener listener = new SearchListener() {
                     @Override
                     public void onGeneration(GenerationReport report) {

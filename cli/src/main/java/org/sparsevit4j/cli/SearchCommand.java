@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sparsevit4j.app.ClusterEvaluation;
 import org.sparsevit4j.app.Resolution;
 import org.sparsevit4j.app.SearchRequest;
 import org.sparsevit4j.app.Searches;
@@ -119,17 +120,24 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Option(names = "--spark-master", paramLabel = "MASTER",
+            description = "Evaluate each generation's new configurations on Apache Spark at MASTER (local[2], "
+                    + "spark://HOST:7077, yarn, k8s://...), one task per configuration; the results are a local run's. "
+                    + "Needs the spark module, which ./sparsevit puts on the class path for this option.")
+    String sparkMaster;
+
     @Override
     public Integer call() {
         threads.apply();
         PrintWriter err = spec.commandLine().getErr();
         Searches.Outcome outcome;
-        try (CliProgress progress = new CliProgress(err, true)) {
-            outcome = resume != null ? Searches.resume(resume, cache.spec(), progress)
+        try (CliProgress progress = new CliProgress(err, true);
+                ClusterEvaluation cluster = sparkMaster == null ? null : ClusterEvaluation.open(sparkMaster, progress)) {
+            outcome = resume != null ? Searches.resume(resume, cache.spec(), cluster, progress)
                     : Searches.run(new SearchRequest(weights, arch, data.spec(), resolution, maxMacs, maxLatencyMs,
                             minLatencyMs, cost, latencyTable, latencySource, latencyBatch, measureRuns, device.device,
                             precision.dtype, pareto, generations, population, granularity, seed, batch, loaderThreads),
-                            out, cache.spec(), progress);
+                            out, cache.spec(), cluster, progress);
         }
         outcome.skipped().ifPresent(err::println);
         report(outcome.result(), outcome.runDir());

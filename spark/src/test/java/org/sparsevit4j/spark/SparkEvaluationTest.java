@@ -1,0 +1,162 @@
+package org.sparsevit4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.TaskContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.app.CacheSpec;
+import org.sparsevit4j.app.DataSpec;
+import org.sparsevit4j.app.ModelSession;
+import org.sparsevit4j.app.Progress;
+import org.sparsevit4j.app.SessionSpec;
+import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.MachineFailureException;
+import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.evaluator.EvaluationResult;
+import org.sparsevit4j.evaluator.SplitFitness;
+import org.sparsevit4j.search.ConfigEvaluator;
+import org.sparsevit4j.supernet.data.Split;
+import org.sparsevit4j.supernet.model.Precision;
+
+/** A generation evaluated on a local Spark master, against the same generation evaluated here. */
+class SparkEvaluationTest {
+
+    @TempDir
+    static Path shared;
+
+    private static Path supernet;
+    private static SparkEvaluation spark;
+    /** Models the executors of this JVM had loaded before this class (other tests' contexts, closed since). */
+    private static int loadedBefore;
+
+    /** Attempts of each configuration index (the tasks run in this JVM: the master is local). */
+    private static final Map<Integer, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        supernet = TinySupernet.train(shared.resolve("supernet"));
+        spark = SparkEvaluation.start("local[2]", Progress.SILENT);
+        loadedBefore = ExecutorModels.loads();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.close();
+    }
+
+    private static ModelSession session() {
+        return ModelSession.open(supernet, DataSpec.builtIn(), Split.SEARCH, null, 2, 1, new CacheSpec(null, true),
+                Precision.F32);
+    }
+
+    /** Six configurations of swin_micro, each different. */
+    private static List<SparsityConfig> generation() {
+        ArchitectureSpec arch = ArchitectureSpec.preset("swin_micro");
+        List<SparsityConfig> configs = new ArrayList<>();
+        for (double ratio : new double[] {0.0, 0.8, 0.2, 0.6, 0.4}) {
+            configs.add(SparsityConfig.uniform(arch, ratio));
+        }
+        configs.add(SparsityConfig.ofLevels(new int[][] {{3, 5}, {0, 8}, {2, 7}, {4, 4}}));
+        return configs;
+    }
+
+    private static double[] locally(List<SparsityConfig> configs) {
+        try (ModelSession local = session()) {
+            return new SplitFitness(local.evaluator(), local.description(), local.provenance(), r -> { })
+                    .evaluateAll(configs);
+        }
+    }
+
+    @Test
+    void aGenerationOnSparkHasTheLocalMetricsInOrderAndLeavesThemInTheDriversCache() {
+        List<SparsityConfig> configs = generation();
+        double[] expected = locally(configs);
+        try (ModelSession driver = session()) {
+            List<EvaluationResult> seen = new ArrayList<>();
+            ConfigEvaluator fitness = spark.fitness(driver, SessionSpec.of(driver, DataSpec.builtIn(), Split.SEARCH, 2, 1),
+                    seen::add);
+            double[] metrics = fitness.evaluateAll(configs);
+            assertArrayEquals(expected, metrics, 0.0, "bit for bit the local evaluator's, in the order given");
+            assertEquals(configs, seen.stream().map(EvaluationResult::config).toList());
+            assertTrue(seen.stream().noneMatch(EvaluationResult::cached), "computed by the executors");
+            configs.forEach(c -> assertTrue(driver.evaluator().isCached(c), "kept by the driver"));
+            assertEquals(fitness.metricName(), "miou");
+            assertEquals(driver.description(), fitness.description());
+
+            // the next generation: known ones come from the driver's cache, the new one from an executor,
+            // which loads no model again
+            int loaded = ExecutorModels.loads() - loadedBefore;
+            assertTrue(loaded >= 1 && loaded <= 2, "one model per task slot at most, in all, loaded " + loaded);
+            SparsityConfig fresh = SparsityConfig.ofLevels(new int[][] {{1, 2}, {3, 3}, {0, 5}, {0, 2}});
+            seen.clear();
+            double[] next = fitness.evaluateAll(List.of(configs.get(3), fresh, configs.get(0)));
+            assertEquals(expected[3], next[0], 0.0);
+            assertEquals(expected[0], next[2], 0.0);
+            assertEquals(locally(List.of(fresh))[0], next[1], 0.0);
+            assertEquals(List.of(true, false, true), seen.stream().map(EvaluationResult::cached).toList());
+            assertEquals(loaded, ExecutorModels.loads() - loadedBefore, "models are kept across generations");
+        }
+    }
+
+    @Test
+    void aTaskThatFailsOnceIsRetriedAndTheResultIsUnchanged() {
+        List<SparsityConfig> configs = generation().subList(0, 4);
+        double[] expected = locally(configs);
+        ATTEMPTS.clear();
+        ConfigTask failingOnce = (spec, config) -> {
+            int attempt = ATTEMPTS.computeIfAbsent(config.index(), i -> new AtomicInteger()).getAndIncrement();
+            if (config.index() == 2 && TaskContext.get().attemptNumber() == 0) {
+                throw new IllegalStateException("injected failure of attempt " + attempt);
+            }
+            return ExecutorModels.evaluate(spec, config);
+        };
+        SparkEvaluation flaky = new SparkEvaluation(spark.context(), failingOnce);
+        try (ModelSession driver = session()) {
+            double[] metrics = flaky.fitness(driver, SessionSpec.of(driver, DataSpec.builtIn(), Split.SEARCH, 2, 1),
+                    r -> { }).evaluateAll(configs);
+            assertArrayEquals(expected, metrics, 0.0);
+        }
+        assertEquals(2, ATTEMPTS.get(2).get(), "the failed task ran again");
+        assertEquals(1, ATTEMPTS.get(0).get(), "the others once (no speculation)");
+        assertEquals(1, ATTEMPTS.get(3).get());
+    }
+
+    @Test
+    void executorsRefuseACheckpointOtherThanTheDriversInOneLine() {
+        try (ModelSession driver = session()) {
+            SessionSpec real = SessionSpec.of(driver, DataSpec.builtIn(), Split.SEARCH, 2, 1);
+            SessionSpec other = new SessionSpec(real.weights(), "0".repeat(64), real.data(), real.split(),
+                    real.resolution(), real.images(), real.batch(), real.loaderThreads(), real.precision());
+            ConfigEvaluator fitness = spark.fitness(driver, other, r -> { });
+            MachineFailureException e = assertThrows(MachineFailureException.class,
+                    () -> fitness.evaluateAll(generation().subList(4, 6)));
+            assertTrue(e.getMessage().contains("SHA-256") && e.getMessage().contains("the driver recorded 0000"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertFalse(driver.evaluator().isCached(generation().get(4)));
+        }
+    }
+
+    @Test
+    void aLocalMasterRetriesLikeAClusterAndSpeculationStaysOff() {
+        assertEquals("local[2,4]", SparkEvaluation.conf("local[2]").get("spark.master"));
+        assertEquals("local[*,4]", SparkEvaluation.conf("local[*]").get("spark.master"));
+        assertEquals("spark://h:7077", SparkEvaluation.conf("spark://h:7077").get("spark.master"));
+        assertEquals("false", SparkEvaluation.conf("local[2]").get("spark.speculation"));
+        assertTrue(spark.description().startsWith("Spark 4."), spark.description());
+        assertTrue(spark.description().contains("local[2,4]"), spark.description());
+    }
+}
