@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
+import org.sparsevit4j.supernet.train.TrainSettings;
 
 /**
  * What a {@link ModelSession} is opened from: enough to open the same session again in another
@@ -31,9 +32,19 @@ public record SessionSpec(Path weights, String weightsSha256, DataSpec data, Spl
         Objects.requireNonNull(precision, "precision");
     }
 
-    /** The spec of {@code session}, opened with these data and loader settings. */
+    /**
+     * The spec of {@code session}, opened with these data and loader settings. Where the session reads the
+     * dataset folder its checkpoint was trained on, that folder is named here, as the training read it, so
+     * that another process can be pointed at a copy of it.
+     */
     public static SessionSpec of(ModelSession session, DataSpec data, Split split, int batch, int loaderThreads) {
-        return new SessionSpec(session.model().file().toAbsolutePath(), session.weightsSha256(), data.pinned(), split,
+        TrainSettings trained = session.model().meta().map(m -> m.settings()).orElse(null);
+        DataSpec read = data.given() || trained == null || trained.dataset() == null ? data.pinned()
+                : new DataSpec(trained.dataset().toAbsolutePath(),
+                        trained.format() == null ? null : trained.format().cliName(), trained.task().cliName(),
+                        trained.data().skipBad(), trained.data().searchFraction(), trained.data().syntheticTrain(),
+                        trained.data().syntheticVal());
+        return new SessionSpec(session.model().file().toAbsolutePath(), session.weightsSha256(), read, split,
                 new Resolution(session.height(), session.width()), session.evaluator().images(), batch, loaderThreads,
                 session.model().model().precision());
     }

@@ -53,7 +53,7 @@ final class ExecutorModels {
         try {
             EvaluationResult result = session.evaluator().evaluate(config.config());
             healthy = true;
-            return ScoredConfig.of(config.index(), result, executorName(task, device));
+            return ScoredConfig.of(config.index(), result);
         } finally {
             if (healthy) {
                 idle.addFirst(session);
@@ -74,14 +74,9 @@ final class ExecutorModels {
         return Device.cpu();
     }
 
-    private static String executorName(TaskContext task, Device device) {
-        return (task == null ? "driver" : "stage " + task.stageId() + " partition " + task.partitionId() + " attempt "
-                + task.attemptNumber()) + " on " + device;
-    }
-
     private static ModelSession open(ExecutorSpec spec, Device device) {
         Path weights = checkpoint(spec);
-        Path dataset = dataset(spec);
+        Path dataset = datasetFolder(spec);
         // results are kept by the driver; an executor remembers only what it computed in this JVM
         ResultCache cache = ResultCache.inMemory();
         ModelSession session = ModelSession.open(weights, spec.data(dataset), spec.splitValue(), spec.resolution(),
@@ -112,7 +107,8 @@ final class ExecutorModels {
         return file;
     }
 
-    private static Path dataset(ExecutorSpec spec) {
+    /** The shipped copy of the dataset folder, or the driver's path; null for the built-in scenes. */
+    static Path datasetFolder(ExecutorSpec spec) {
         if (spec.dataset() == null) {
             return null;
         }

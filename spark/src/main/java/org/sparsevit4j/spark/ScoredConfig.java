@@ -9,11 +9,11 @@ import org.sparsevit4j.evaluator.EvaluationResult;
  * number as computed (Java serialization keeps each double's bits).
  */
 record ScoredConfig(int index, String split, int images, boolean segmentation, double top1, double miou,
-        double pixelAccuracy, double[] classIou, double seconds, String executor) implements Serializable {
+        double pixelAccuracy, double[] classIou, double seconds) implements Serializable {
 
-    static ScoredConfig of(int index, EvaluationResult r, String executor) {
+    static ScoredConfig of(int index, EvaluationResult r) {
         return new ScoredConfig(index, r.split(), r.images(), r.segmentation(), r.top1(), r.miou(), r.pixelAccuracy(),
-                r.classIou().stream().mapToDouble(Double::doubleValue).toArray(), r.seconds(), executor);
+                r.classIou().stream().mapToDouble(Double::doubleValue).toArray(), r.seconds());
     }
 
     /** The result for {@code config} (the driver's own object for the configuration at {@link #index}). */
