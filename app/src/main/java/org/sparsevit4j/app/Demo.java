@@ -26,6 +26,7 @@ import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.SyntheticScenes;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.train.SupernetTrainer;
 
 /**
  * The whole method end to end on the built-in scenes, each step the application's own operation in
@@ -78,7 +79,7 @@ public final class Demo {
 
         progress.phase("demo step 2/5: sparsity-aware training of " + ARCH + " (" + r.trainSteps() + " steps)");
         TrainingProgress training = new TrainingProgress(progress);
-        if (Files.isDirectory(supernet.resolve("checkpoints"))) {
+        if (SupernetTrainer.holdsRun(supernet)) {
             Trainings.resume(supernet, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, null, supernet, r.trainSteps(), 0, 8, 1e-3, 1e-5, 50, 0.05,
@@ -97,7 +98,7 @@ public final class Demo {
         SparsityConfig chosen = SparsityConfigJson.read(chosenFile, arch);
 
         progress.phase("demo step 4/5: fine-tuning the chosen configuration (" + r.finetuneSteps() + " steps)");
-        if (Files.isDirectory(finetuned.resolve("checkpoints"))) {
+        if (SupernetTrainer.holdsRun(finetuned)) {
             Trainings.resume(finetuned, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, supernet, finetuned, r.finetuneSteps(), 0, 8, 2e-4, 1e-5, 10,

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import org.sparsevit4j.evaluator.FileHash;
+import org.sparsevit4j.core.FileHash;
 import org.sparsevit4j.evaluator.ResultCache;
 import org.sparsevit4j.evaluator.SplitEvaluator;
 import org.sparsevit4j.supernet.data.DatasetOptions;
@@ -96,10 +96,7 @@ public final class ModelSession implements AutoCloseable {
                 source = trained.openData();
             }
             String weightsSha256 = FileHash.sha256(model.file());
-            // the semantics version keeps results of older code from being served (SplitEvaluator says when it rises)
-            String key = "semantics=" + SplitEvaluator.EVALUATION_SEMANTICS + ";weights=" + weightsSha256 + ";data="
-                    + source.identity() + ";split=" + split.name() + ";resolution=" + height + "x" + width
-                    + (precision == Precision.F32 ? "" : ";dtype=" + precision.cliName());
+            String key = CacheSpec.key(weightsSha256, source.identity(), split, height, width, precision);
             SplitEvaluator evaluator = new SplitEvaluator(model, source, split, height, width, batch, loaderThreads,
                     caches.apply(key), manager, SplitEvaluator.DEFAULT_MEMORY_BUDGET);
             String description = String.format(Locale.ROOT, "%s on %s, %s split (%d images) at %dx%d%s",

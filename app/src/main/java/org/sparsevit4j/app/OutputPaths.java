@@ -3,10 +3,14 @@ package org.sparsevit4j.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.MachineFailureException;
 
 /**
  * Up-front checks of where a command will write, so that an output it cannot write fails with one
- * line before any work (and before anything is half-written) rather than after minutes of it.
+ * line before any work (and before anything is half-written) rather than after minutes of it. A path
+ * that cannot hold the output (a directory for a file, a file for a folder) is bad input; a folder
+ * this process may not write to is the machine's failure, as when the write itself is refused
+ * ({@link org.sparsevit4j.core.AtomicFiles}).
  */
 public final class OutputPaths {
 
@@ -42,7 +46,7 @@ public final class OutputPaths {
 
     private static void requireWritable(Path folder, String what) {
         if (!Files.isWritable(folder)) {
-            throw new InvalidInputException(what + ": folder " + folder + " is not writable");
+            throw new MachineFailureException(what + ": folder " + folder + " is not writable");
         }
     }
 }

@@ -13,7 +13,7 @@ import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.evaluator.EvaluationResult;
-import org.sparsevit4j.evaluator.FileHash;
+import org.sparsevit4j.core.FileHash;
 import org.sparsevit4j.evaluator.SplitEvaluator;
 import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.profiler.LatencyTable;

@@ -6,6 +6,7 @@ import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.supernet.train.Checkpoints;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
@@ -34,9 +35,20 @@ public final class Trainings {
         return SupernetTrainer.train(settings, request.out(), listener);
     }
 
-    /** Continues the run in {@code runDir} from its latest checkpoint; {@code maxMinutes} may be given again. */
+    /**
+     * Continues the run in {@code runDir} from its latest checkpoint, after checking it against what
+     * the run recorded at its start ({@link SupernetTrainer#resume}); {@code maxMinutes} may be given again.
+     */
     public static SupernetTrainer.Result resume(Path runDir, Double maxMinutes, TrainingListener listener) {
         return SupernetTrainer.resume(runDir, maxMinutes, listener);
+    }
+
+    /**
+     * The file the run starts from, absolute: a run folder is resolved to its latest checkpoint now,
+     * so the run records, and a run started again loads, this very file.
+     */
+    private static Path startWeights(Path weights) {
+        return weights == null ? null : Checkpoints.resolve(weights).toAbsolutePath();
     }
 
     /** The trainer's settings of {@code request}: the task read off the data, a fine-tuned configuration read. */
@@ -49,6 +61,6 @@ public final class Trainings {
                 r.steps(), r.maxMinutes(),
                 r.learningRate(), r.minLearningRate(), Math.min(r.warmup(), r.steps()), r.weightDecay(), r.clip(),
                 r.seed(), r.checkpointEvery(), fixed == null && r.sandwich(), fixed == null ? r.granularity()
-                : Granularity.PAIR, fixed, r.weights(), r.decoderDim(), r.loaderThreads());
+                : Granularity.PAIR, fixed, startWeights(r.weights()), r.decoderDim(), r.loaderThreads());
     }
 }

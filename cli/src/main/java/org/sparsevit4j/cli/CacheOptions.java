@@ -7,9 +7,11 @@ import picocli.CommandLine.Option;
 /** Where evaluation results are kept across runs. */
 public final class CacheOptions {
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Evaluation cache folder. Default: $XDG_CACHE_HOME/sparsevit4j/evaluations or "
-                    + "~/.cache/sparsevit4j/evaluations.")
+    /** The help of {@code --cache-dir}, which {@code sparsevit cache} takes too. */
+    static final String DIRECTORY_HELP = "Evaluation cache folder. Default: $XDG_CACHE_HOME/sparsevit4j/evaluations or "
+            + "~/.cache/sparsevit4j/evaluations.";
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = DIRECTORY_HELP)
     Path directory;
 
     @Option(names = "--no-cache", description = "Neither read nor write the evaluation cache.")

@@ -1,5 +1,6 @@
 package org.sparsevit4j.cli;
 
+import ai.djl.engine.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
                 FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class,
                 VisualizeCommand.class, ReportCommand.class, ExportCommand.class, DemoCommand.class, DoctorCommand.class,
+                CacheCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SparsevitCommand implements Runnable {
 
@@ -37,7 +39,8 @@ public final class SparsevitCommand implements Runnable {
 
     /**
      * The command line with this project's error handling: bad input of any kind is one line on
-     * stderr and exit status 2; nothing prints a stack trace unless SPARSEVIT_DEBUG is set.
+     * stderr and exit status 2; a failure of the machine (I/O, the native engine) or a bug is one line
+     * and exit status 1; nothing prints a stack trace unless SPARSEVIT_DEBUG is set.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SparsevitCommand());
@@ -58,6 +61,13 @@ public final class SparsevitCommand implements Runnable {
             }
             if (e instanceof MachineFailureException || e instanceof UncheckedIOException || e instanceof IOException) {
                 err.println("sparsevit: " + oneLine(e.getMessage()));
+                return FAILURE;
+            }
+            if (e instanceof EngineException) {
+                // libtorch's first line (out of memory, a kernel that failed) says what happened; the C++
+                // frames that follow it are for SPARSEVIT_DEBUG
+                String first = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+                err.println("sparsevit: the native engine failed: " + oneLine(first));
                 return FAILURE;
             }
             err.println("sparsevit: internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.FileHash;
+import org.sparsevit4j.core.Json;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.profiler.LatencyTable;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
+import org.sparsevit4j.supernet.train.Checkpoints;
 import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.results.WindowPicture;
 import org.sparsevit4j.results.WindowPictureTest;
@@ -98,6 +102,40 @@ class TrainEvaluateSearchTest {
     }
 
     @Test
+    void aResumedTrainingRunChecksWhatItResumes() throws Exception {
+        Path cfg = dir.resolve("cfg.json");
+        SparsityConfigJson.write(SparsityConfig.uniform(ArchitectureSpec.preset("swin_micro"), 0.4), cfg);
+        Path run = dir.resolve("finetuned");
+        CliRunner.Result r = CliRunner.run(concat(new String[] {"finetune", "--weights", supernet.toString(), "--config",
+            cfg.toString(), "--steps", "2", "--batch", "2", "--decoder-dim", "16", "--checkpoint-every", "1", "--out",
+            run.toString()}, DATA));
+        assertEquals(0, r.exit(), r.err());
+        Path file = run.resolve("train-inputs.json");
+        ObjectNode inputs = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        // the run records the checkpoint its --weights folder held, not the folder, and that file's SHA-256
+        Path start = Path.of(inputs.get("start").get("settings").get("init_weights").asText());
+        assertEquals(Checkpoints.latest(supernet).orElseThrow().toAbsolutePath(), start);
+        assertEquals(FileHash.sha256(start), inputs.get("startWeightsSha256").asText());
+        ((ObjectNode) inputs.get("start").get("settings")).put("seed", 12345);
+        Files.writeString(file, Json.write(inputs));
+        List<String> before = listing(run);
+        CliRunner.Result refused = CliRunner.run("finetune", "--resume", run.toString());
+        assertEquals(2, refused.exit(), refused.err());
+        List<String> lines = refused.err().strip().lines().filter(l -> l.startsWith("sparsevit:")).toList();
+        assertEquals(1, lines.size(), refused.err());
+        assertTrue(lines.get(0).endsWith("(recorded vs checkpoint): settings.seed: 12345 vs 0"), lines.get(0));
+        assertEquals(before, listing(run), "a refused resume wrote something");
+    }
+
+    /** Each file under {@code folder} with its size and SHA-256. */
+    private static List<String> listing(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted()
+                    .map(f -> folder.relativize(f) + " " + f.toFile().length() + " " + FileHash.sha256(f)).toList();
+        }
+    }
+
+    @Test
     void visualizeFeedsACheckpointAtItsTrainingResolution() throws Exception {
         Path cfg = dir.resolve("cfg.json");
         SparsityConfigJson.write(SparsityConfig.uniform(ArchitectureSpec.preset("swin_micro"), 0.5), cfg);
@@ -136,6 +174,7 @@ class TrainEvaluateSearchTest {
         assertEquals("PyTorch", provenance.get("engine").asText());
         assertTrue(provenance.get("engineVersion").asText().startsWith("2."), provenance.get("engineVersion").asText());
         assertFalse(provenance.get("device").asText().isBlank());
+        assertJsonKeysSorted(run);
         CliRunner.Result resumed = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
             cache.resolve("search").toString());
         assertEquals(0, resumed.exit(), resumed.err());
@@ -204,6 +243,7 @@ class TrainEvaluateSearchTest {
             found |= m.get("ms").asDouble() == predicted && m.get("ratios").equals(best.get("ratios"));
         }
         assertTrue(found, "the best's latency is its measurement: " + best);
+        assertJsonKeysSorted(run);
         List<String> before = withoutMeasuredColumn(run.resolve("candidates.csv"));
         CliRunner.Result resumed = CliRunner.run("search", "--resume", run.toString(), "--cache-dir",
             cache.resolve("measure").toString());
@@ -211,6 +251,34 @@ class TrainEvaluateSearchTest {
         // the reported configurations are timed again at the end (measured_latency_ms); the search's own
         // latencies come from the file, so every candidate and its latency_ms stay as they were
         assertEquals(before, withoutMeasuredColumn(run.resolve("candidates.csv")));
+    }
+
+    /**
+     * The README's promise: every JSON file of a search folder has its keys sorted at every level,
+     * so two runs' files diff line by line.
+     */
+    private static void assertJsonKeysSorted(Path runDir) throws java.io.IOException {
+        List<Path> files;
+        try (var listing = Files.list(runDir)) {
+            files = listing.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 6, "JSON files of " + runDir + ": " + files);
+        for (Path file : files) {
+            assertSorted(new ObjectMapper().readTree(file.toFile()), file.getFileName().toString());
+        }
+    }
+
+    private static void assertSorted(JsonNode node, String where) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            assertEquals(keys.stream().sorted().toList(), keys, where);
+            node.properties().forEach(e -> assertSorted(e.getValue(), where + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertSorted(node.get(i), where + "[" + i + "]");
+            }
+        }
     }
 
     private static List<String> withoutMeasuredColumn(Path csv) throws java.io.IOException {

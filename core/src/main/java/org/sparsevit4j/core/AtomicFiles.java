@@ -18,6 +18,11 @@ import java.util.UUID;
  * whole new one: the bytes go to a temporary file in the same directory ({@code .NAME.UUID.tmp}),
  * are synced, and the temporary file is renamed over the target atomically. Every small result
  * file of the project is written this way.
+ *
+ * <p>A write that fails is bad input ({@link InvalidInputException}, exit status 2) only when the
+ * path the user gave cannot hold a file: it is a directory, or one of its parents is a file. Any
+ * other failure (a full disk, a permission error, a read-only file system) is the machine's
+ * ({@link MachineFailureException}, exit status 1): the same command would work elsewhere.
  */
 public final class AtomicFiles {
 
@@ -34,7 +39,7 @@ public final class AtomicFiles {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new InvalidInputException(dir + ": cannot clean up temporary files: " + e.getMessage(), e);
+            throw new MachineFailureException(dir + ": cannot clean up temporary files: " + reason(e), e);
         }
     }
 
@@ -72,8 +77,29 @@ public final class AtomicFiles {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new InvalidInputException(file + ": cannot write: " + reason(e), e);
+            throw failure(file, "cannot write", e);
         }
+    }
+
+    /**
+     * The error to report for {@code e}, an I/O failure while writing {@code file} (or creating its
+     * folders): bad input when the path cannot hold a file (it is a directory, or a parent is a
+     * file), else a failure of the machine. {@code doing} says what failed, e.g. "cannot write".
+     */
+    public static RuntimeException failure(Path file, String doing, IOException e) {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            return new InvalidInputException(file + ": " + doing + ": is a directory; give a file name", e);
+        }
+        for (Path p = target.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    return new InvalidInputException(file + ": " + doing + ": " + p + " is a file, not a folder", e);
+                }
+                break;
+            }
+        }
+        return new MachineFailureException(file + ": " + doing + ": " + reason(e), e);
     }
 
     /** A one-line reason for an I/O failure, naming the file where the exception does. */

@@ -16,9 +16,13 @@ public final class TextFiles {
     /**
      * The whole of {@code file} as UTF-8 text.
      *
-     * @throws InvalidInputException when it is missing, unreadable or not UTF-8; the message starts with the path
+     * @throws InvalidInputException when it is missing, a directory or not UTF-8; the message starts with the path
+     * @throws MachineFailureException when it exists but cannot be read (permissions, a failing disk)
      */
     public static String readUtf8(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + ": is a directory, not a file");
+        }
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -26,7 +30,7 @@ public final class TextFiles {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(file + ": is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read: " + AtomicFiles.reason(e), e);
+            throw new MachineFailureException(file + ": cannot read: " + AtomicFiles.reason(e), e);
         }
     }
 }

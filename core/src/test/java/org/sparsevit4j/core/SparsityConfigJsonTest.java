@@ -216,8 +216,7 @@ class SparsityConfigJsonTest {
     @Test
     void aDirectoryIsNotAConfig() {
         var e = assertThrows(InvalidInputException.class, () -> SparsityConfigJson.read(dir));
-        assertTrue(e.getMessage().startsWith(dir + ": cannot read: "), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"));
+        assertEquals(dir + ": is a directory, not a file", e.getMessage());
     }
 
     @Test

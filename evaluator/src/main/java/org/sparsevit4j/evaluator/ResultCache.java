@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sparsevit4j.core.InvalidInputException;
+import java.util.regex.Pattern;
+import org.sparsevit4j.core.AtomicFiles;
+import org.sparsevit4j.core.FileHash;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 
@@ -31,6 +33,9 @@ import org.sparsevit4j.core.SparsityConfigJson;
 public final class ResultCache {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EXTENSION = ".jsonl";
+    /** A cache file's name: the first 32 hex digits of its key's SHA-256. */
+    private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}" + Pattern.quote(EXTENSION));
 
     private final Path file;
     private final Map<SparsityConfig, EvaluationResult> entries = new HashMap<>();
@@ -50,7 +55,7 @@ public final class ResultCache {
      * @param key everything the results depend on besides the configuration
      */
     public static ResultCache open(Path directory, String key) {
-        Path file = directory.resolve(FileHash.sha256(key).substring(0, 32) + ".jsonl");
+        Path file = directory.resolve(FileHash.sha256(key).substring(0, 32) + EXTENSION);
         ResultCache cache = new ResultCache(file);
         try {
             Files.createDirectories(directory);
@@ -63,9 +68,37 @@ public final class ResultCache {
                 cache.append(JSON.createObjectNode().put("key", key).toString());
             }
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot use the evaluation cache: " + e.getMessage(), e);
+            throw AtomicFiles.failure(file, "cannot use the evaluation cache", e);
         }
         return cache;
+    }
+
+    /** What a cache file holds: its key and how many results, counted without parsing them. */
+    public record Contents(String key, int results) {
+    }
+
+    /** Whether {@code file} is named as this class names its files. */
+    public static boolean isCacheFile(Path file) {
+        return NAME.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file);
+    }
+
+    /** The key and result count of a cache file; a key line cut short or missing reads as an empty key. */
+    public static Contents contents(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String key = "";
+        int results = 0;
+        for (String line : lines) {
+            if (line.startsWith("{\"key\"")) {
+                try {
+                    key = JSON.readTree(line).path("key").asText();
+                } catch (IOException cut) {
+                    // a key line cut short: the file's results still count
+                }
+            } else if (!line.isBlank()) {
+                results++;
+            }
+        }
+        return new Contents(key, results);
     }
 
     private void read(String line) {
@@ -128,6 +161,12 @@ public final class ResultCache {
     }
 
     private void append(String line) {
+        try {
+            // a `sparsevit cache --clear` while this run goes on removed the folder; the run's results stay good
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw AtomicFiles.failure(file, "cannot append to the evaluation cache", e);
+        }
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,6 @@
 package org.sparsevit4j.profiler;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Json;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.search.CostModel;
 
@@ -34,11 +29,6 @@ public final class MeasuredLatencyModel implements CostModel {
     /** The file in a run folder. */
     public static final String FILE = "latency-measurements.json";
     private static final String FORMAT = "sparsevit4j-latency-measurements";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     /** One measured configuration: its ratios in the {@code --config} form and its median pass. */
     record Entry(List<List<Double>> ratios, double ms) {
@@ -68,16 +58,13 @@ public final class MeasuredLatencyModel implements CostModel {
     }
 
     private void load(Path from) {
-        Stored stored;
-        try {
-            stored = JSON.readValue(from.toFile(), Stored.class);
-        } catch (IOException e) {
-            throw new InvalidInputException(from + ": not a file of latency measurements (" + e.getMessage().lines()
-                    .findFirst().orElse("") + ")");
-        }
-        if (!FORMAT.equals(stored.format()) || stored.version() != 1) {
+        // the format first: another file, or another version, would otherwise fail on a field and hide why
+        JsonNode head = Json.read(from, JsonNode.class);
+        if (!head.isObject() || !FORMAT.equals(head.path("format").asText()) || !head.path("version").isInt()
+                || head.path("version").intValue() != 1) {
             throw new InvalidInputException(from + ": not a version 1 file of latency measurements");
         }
+        Stored stored = Json.read(from, Stored.class);
         List<String> differences = stored.fingerprint().differences(fingerprint);
         if (!differences.isEmpty()) {
             throw new InvalidInputException(from + " was measured on another device or engine setting ("
@@ -112,12 +99,7 @@ public final class MeasuredLatencyModel implements CostModel {
         }
         List<Entry> entries = new ArrayList<>(measured.size());
         measured.forEach((config, ms) -> entries.add(new Entry(config.ratios(), ms)));
-        try {
-            AtomicFiles.writeString(file, JSON.writeValueAsString(new Stored(FORMAT, 1, fingerprint, model(), entries))
-                    + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise latency measurements", e);
-        }
+        Json.write(file, new Stored(FORMAT, 1, fingerprint, model(), entries));
     }
 
     /** Configurations measured so far (from the file included). */

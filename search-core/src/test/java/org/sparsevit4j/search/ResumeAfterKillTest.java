@@ -15,10 +15,15 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A search SIGKILLed in a child JVM at a random moment after its first bred generation was saved,
- * then resumed in this JVM, ends with exactly the result and the files of an uninterrupted run.
+ * A search killed in a child JVM, then resumed in this JVM, ends with exactly the result and the
+ * files of an uninterrupted run, byte for byte (no file of a search records the interruption): a
+ * single-objective MAC search SIGKILLed at a random moment after its first bred generation was
+ * saved, and a Pareto search and a latency-budget search halted at chosen points in the middle of a
+ * later generation and in the middle of the baselines.
  */
 class ResumeAfterKillTest {
 
@@ -32,9 +37,7 @@ class ResumeAfterKillTest {
         String context = "kill delay " + delayMs + " ms (from seed " + seed + ")";
         Path killed = tmp.resolve("killed");
         Path log = tmp.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KillableSearchMain.class.getName(), killed.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process child = child(log, killed.toString());
         try {
             waitForGeneration(killed, 1, child, log);
             Thread.sleep(delayMs);
@@ -51,13 +54,56 @@ class ResumeAfterKillTest {
         SearchResult uninterrupted = EvolutionarySearch.run(KillableSearchMain.settings(), new SyntheticFitness(), null,
                 tmp.resolve("uninterrupted"), null);
         assertEquals(uninterrupted, resumed, context + ", saved generation " + savedGeneration);
-        Map<String, String> expected = EvolutionarySearchTest.files(tmp.resolve("uninterrupted"));
-        Map<String, String> actual = EvolutionarySearchTest.files(killed);
+        assertSameFiles(tmp.resolve("uninterrupted"), killed, context);
+        assertEquals(Math.max(0, 12 - savedGeneration), afterResume.size(), "one event per generation run after the resume");
+    }
+
+    /**
+     * A search halted at its {@code calls}-th evaluation after generation {@code generation} was
+     * saved (8 is the last: the kill falls in the baselines, past random search's first batch of 100
+     * when {@code calls} exceeds 100 plus the uniform configurations), resumed here.
+     */
+    @ParameterizedTest(name = "{0} killed at evaluation {2} after generation {1}")
+    @CsvSource({"PARETO, 3, 37", "LATENCY, 5, 23", "PARETO, 8, 150", "LATENCY, 8, 4"})
+    void aSearchKilledMidGenerationOrInItsBaselinesResumesToTheUninterruptedFiles(
+            KillableSearchMain.Scenario scenario, int generation, int calls) throws Exception {
+        Path killed = tmp.resolve("killed");
+        Path log = tmp.resolve("child.log");
+        Process child = child(log, killed.toString(), scenario.name(), Integer.toString(generation),
+                Integer.toString(calls));
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not end:\n" + Files.readString(log));
+        String output = Files.readString(log);
+        assertEquals(KillableSearchMain.HALTED, child.exitValue(), output);
+        assertTrue(output.contains("halting at evaluation " + calls), output);
+        JsonNode state = new ObjectMapper().readTree(killed.resolve(EvolutionarySearch.STATE_FILE).toFile());
+        assertEquals(generation, state.get("generation").asInt(), "the last generation saved before the kill");
+        boolean inBaselines = generation == scenario.settings().generations();
+        assertEquals(inBaselines ? "baselines" : "evolution", state.get("phase").asText(), output);
+        assertTrue(Files.notExists(killed.resolve("best.json")), "the killed run wrote its results");
+
+        SearchResult resumed = EvolutionarySearch.resume(killed, new SyntheticFitness(), scenario.latencyModel(), null);
+        SearchResult uninterrupted = EvolutionarySearch.run(scenario.settings(), new SyntheticFitness(),
+                scenario.latencyModel(), tmp.resolve("uninterrupted"), null);
+        String context = scenario + " killed at evaluation " + calls + " after generation " + generation;
+        assertEquals(uninterrupted, resumed, context);
+        assertSameFiles(tmp.resolve("uninterrupted"), killed, context);
+    }
+
+    /** A JVM running {@link KillableSearchMain} with {@code args}, its output in {@code log}. */
+    private static Process child(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), KillableSearchMain.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void assertSameFiles(Path expectedDir, Path actualDir, String context) throws IOException {
+        Map<String, String> expected = EvolutionarySearchTest.files(expectedDir);
+        Map<String, String> actual = EvolutionarySearchTest.files(actualDir);
         assertEquals(expected.keySet(), actual.keySet(), context);
         for (String name : expected.keySet()) {
             assertEquals(expected.get(name), actual.get(name), name + ": " + context);
         }
-        assertEquals(Math.max(0, 12 - savedGeneration), afterResume.size(), "one event per generation run after the resume");
     }
 
     private static void waitForGeneration(Path runDir, int generation, Process child, Path log) throws Exception {

@@ -15,9 +15,9 @@ import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 import org.sparsevit4j.app.ModelSession;
+import org.sparsevit4j.core.FileHash;
 import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.evaluator.EvaluationResult;
-import org.sparsevit4j.evaluator.FileHash;
 import org.sparsevit4j.evaluator.ResultCache;
 
 /**

@@ -1,6 +1,7 @@
 package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.core.Linear;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -53,7 +54,7 @@ public final class LinearLayer extends AbstractBlock {
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
-        return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
+        return Linear.linear(x, w, b).singletonOrThrow();
     }
 
     public Parameter weight() {

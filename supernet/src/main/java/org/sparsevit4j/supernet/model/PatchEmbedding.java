@@ -1,6 +1,7 @@
 package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -46,8 +47,7 @@ public final class PatchEmbedding extends CompositeBlock {
         NDArray w = ps.getValue(weight, images.getDevice(), training);
         NDArray b = ps.getValue(bias, images.getDevice(), training);
         Shape stride = new Shape(patch, patch);
-        NDArray conv = images.getNDArrayInternal()
-                .convolution(images, w, b, stride, new Shape(0, 0), new Shape(1, 1), 1)
+        NDArray conv = Conv2d.conv2d(images, w, b, stride, new Shape(0, 0), new Shape(1, 1), 1)
                 .singletonOrThrow();                                                  // (B, C, H/p, W/p)
         if (recorder != null) {
             recorder.add("patch_embed", conv.getShape().size() * inChannels * patch * patch);

@@ -54,14 +54,16 @@ public final class SegmentationHead extends CompositeBlock {
     }
 
     /**
-     * Per-pixel logits.
-     *
-     * @param stages the backbone's stage outputs, {@code (B, H_s, W_s, C_s)}
-     * @param height input height H
-     * @param width input width W
-     * @return {@code (B, K, H, W)}
+     * Per-pixel logits {@code (B, K, H, W)}: {@code inputs} holds the backbone's stage outputs
+     * {@code (B, H_s, W_s, C_s)}, {@code params} the input's size {@code {H, W}}.
      */
-    public NDArray apply(ParameterStore ps, List<NDArray> stages, int height, int width, boolean training) {
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        int[] size = (int[]) PassContext.required(params, PassContext.OUTPUT_SIZE, "segmentation head");
+        int height = size[0];
+        int width = size[1];
+        List<NDArray> stages = inputs;
         Shape first = stages.get(0).getShape();
         long[] firstSize = {first.get(1), first.get(2)};
         NDList upsampled = new NDList(stages.size());
@@ -73,7 +75,7 @@ public final class SegmentationHead extends CompositeBlock {
         NDArray fused = NDArrays.concat(upsampled, 1).transpose(0, 2, 3, 1);           // (B, H_0, W_0, S·D)
         fused = Activation.relu(fuseNorm.apply(ps, fuse.apply(ps, fused, training), training));
         NDArray logits = classifier.apply(ps, fused, training).transpose(0, 3, 1, 2);  // (B, K, H_0, W_0)
-        return resize(logits, new long[] {height, width});
+        return new NDList(resize(logits, new long[] {height, width}));
     }
 
     private static NDArray resize(NDArray nchw, long[] size) {
@@ -81,6 +83,8 @@ public final class SegmentationHead extends CompositeBlock {
         if (shape.get(2) == size[0] && shape.get(3) == size[1]) {
             return nchw;
         }
+        // DJL's public API has no bilinear resize of NCHW batches (NDImageUtils.resize takes HWC images), so
+        // the engine's interpolation, which is PyTorch's F.interpolate(align_corners=False), is called directly
         return nchw.getNDArrayInternal().interpolation(size, BILINEAR, false);
     }
 
@@ -106,12 +110,6 @@ public final class SegmentationHead extends CompositeBlock {
 
     public int numClasses() {
         return numClasses;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        throw new UnsupportedOperationException("SegmentationHead runs inside SwinSegmenter");
     }
 
     @Override

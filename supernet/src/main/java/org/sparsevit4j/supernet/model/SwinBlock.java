@@ -18,6 +18,7 @@ import ai.djl.util.PairList;
 public final class SwinBlock extends CompositeBlock {
 
     private final boolean shifted;
+    private final String key;
     private final LayerNormLayer norm1;
     private final WindowAttention attention;
     private final LayerNormLayer norm2;
@@ -30,42 +31,16 @@ public final class SwinBlock extends CompositeBlock {
      * @param window window side M
      * @param mlpHidden hidden width of the MLP
      * @param shifted whether this is a shifted-window (odd) block
+     * @param key this block's name for the MAC recorder, e.g. {@code block 1.3}
      */
-    public SwinBlock(int dim, int heads, int window, int mlpHidden, boolean shifted) {
+    public SwinBlock(int dim, int heads, int window, int mlpHidden, boolean shifted, String key) {
         this.shifted = shifted;
+        this.key = key;
         norm1 = addChildBlock("norm1", new LayerNormLayer(dim));
-        attention = addChildBlock("attn", new WindowAttention(dim, heads, window));
+        attention = addChildBlock("attn", new WindowAttention(dim, heads, window, key));
         norm2 = addChildBlock("norm2", new LayerNormLayer(dim));
         fc1 = addChildBlock("fc1", new LinearLayer(dim, mlpHidden, true));
         fc2 = addChildBlock("fc2", new LinearLayer(mlpHidden, dim, true));
-    }
-
-    /**
-     * Runs the block on windows.
-     *
-     * @param x windows {@code (B, K, N, C)}
-     * @param valid 1 for real tokens and 0 for padding, broadcastable to {@code (B, K, N, 1)}, or
-     *     null when the map needs no padding
-     * @param relativeIndex relative-position index of the window size
-     * @param mask shift mask broadcastable to {@code (B, K, 1, N, N)}, or null
-     * @param recorder MAC recorder or null
-     * @param key this block's name for the recorder
-     * @return the windows after the block, {@code (B, K, N, C)}
-     */
-    public NDArray apply(ParameterStore ps, NDArray x, NDArray valid, NDArray relativeIndex, NDArray mask,
-            boolean training, MacRecorder recorder, String key) {
-        NDArray h = norm1.apply(ps, x, training);
-        if (valid != null) {
-            h = h.mul(valid);
-        }
-        x = x.add(attention.apply(ps, h, relativeIndex, mask, training, recorder, key));
-        NDArray hidden = Activation.gelu(fc1.apply(ps, norm2.apply(ps, x, training), training));
-        NDArray out = x.add(fc2.apply(ps, hidden, training));
-        if (recorder != null) {
-            recorder.linear(key, x.getShape(), fc1.out());
-            recorder.linear(key, hidden.getShape(), fc2.out());
-        }
-        return out;
     }
 
     public boolean shifted() {
@@ -92,10 +67,29 @@ public final class SwinBlock extends CompositeBlock {
         return fc2;
     }
 
+    /**
+     * Runs the block on windows: {@code inputs} holds the windows {@code (B, K, N, C)}; {@code params}
+     * the window inputs of its parity ({@link PassContext.Windows}) and the pass's MAC recorder, if
+     * any. Returns the windows after the block, {@code (B, K, N, C)}.
+     */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        throw new UnsupportedOperationException("SwinBlock runs inside SwinStage, which supplies its layout");
+        PassContext.Windows w = (PassContext.Windows) PassContext.required(params, PassContext.WINDOWS, key);
+        MacRecorder recorder = PassContext.recorder(params);
+        NDArray x = inputs.singletonOrThrow();
+        NDArray h = norm1.apply(ps, x, training);
+        if (w.valid() != null) {
+            h = h.mul(w.valid());
+        }
+        x = x.add(attention.forward(ps, new NDList(h), training, params).singletonOrThrow());
+        NDArray hidden = Activation.gelu(fc1.apply(ps, norm2.apply(ps, x, training), training));
+        NDArray out = x.add(fc2.apply(ps, hidden, training));
+        if (recorder != null) {
+            recorder.linear(key, x.getShape(), fc1.out());
+            recorder.linear(key, hidden.getShape(), fc2.out());
+        }
+        return new NDList(out);
     }
 
     @Override

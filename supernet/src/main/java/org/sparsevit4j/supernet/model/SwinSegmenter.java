@@ -34,7 +34,8 @@ public final class SwinSegmenter extends CompositeBlock implements SwinModel {
             scope.tempAttachAll(images);
             Shape shape = images.getShape();
             List<NDArray> stages = backbone.stageOutputs(ps, images, config, training);
-            NDArray logits = head.apply(ps, stages, (int) shape.get(2), (int) shape.get(3), training);
+            NDArray logits = head.forward(ps, new NDList(stages), training, PassContext.with(null,
+                    PassContext.OUTPUT_SIZE, new int[] {(int) shape.get(2), (int) shape.get(3)})).singletonOrThrow();
             return scope.ret(logits);
         }
     }

@@ -49,13 +49,14 @@ public final class SwinStage extends CompositeBlock {
         this.index = index;
         List<SwinBlock> list = new ArrayList<>(depth);
         for (int j = 0; j < depth; j++) {
-            list.add(addChildBlock("block" + j, new SwinBlock(dim, heads, window, mlpHidden, j % 2 == 1)));
+            list.add(addChildBlock("block" + j, new SwinBlock(dim, heads, window, mlpHidden, j % 2 == 1,
+                    "block " + index + "." + j)));
         }
         blocks = Collections.unmodifiableList(list);
     }
 
     /**
-     * Runs the stage on a map: {@link #enter}, {@link #run}, {@link #exit}.
+     * Runs the stage on a map through DJL's forward, for callers that hold the arguments one by one.
      *
      * @param x {@code (B, H, W, C)}
      * @param levels the pruning level (ratio × 10) of each block, non-decreasing
@@ -66,15 +67,9 @@ public final class SwinStage extends CompositeBlock {
      */
     public NDArray apply(ParameterStore ps, NDArray x, int[] levels, WindowLayouts layouts, boolean training,
             MacRecorder recorder, ForwardObserver observer) {
-        Shape shape = x.getShape();
-        WindowLayout layout = layouts.of(Math.toIntExact(shape.get(1)), Math.toIntExact(shape.get(2)), x.getDevice(),
-                x.getDataType());
-        try (NDManager scope = NDManager.subManagerOf(x)) {
-            scope.tempAttachAll(x);
-            NDArray state = enter(x, layout, observer);
-            state = run(ps, state, levels, layout, layouts, training, recorder, observer);
-            return scope.ret(exit(state, layout, observer));
-        }
+        PairList<String, Object> params = PassContext.with(PassContext.with(PassContext.of(recorder, observer),
+                PassContext.LEVELS, levels), PassContext.LAYOUTS, layouts);
+        return forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 
     /**
@@ -158,7 +153,7 @@ public final class SwinStage extends CompositeBlock {
             MacRecorder recorder, ForwardObserver observer) {
         SwinBlock block = blocks.get(j);
         boolean shifted = block.shifted() && layout.shifts();
-        String key = "block " + index + "." + j;
+        PairList<String, Object> pass = PassContext.of(recorder, observer);
         Shape shape = state.getShape();
         long b = shape.get(0);
         long nW = shape.get(1);
@@ -167,13 +162,13 @@ public final class SwinStage extends CompositeBlock {
 
         if (level == 0 || ranking == null) {
             if (!shifted) {
-                return block.apply(ps, state, layout.validRegular(), relativeIndex, null, training, recorder, key);
+                return apply(block, ps, state, pass, layout.validRegular(), relativeIndex, null, training);
             }
             NDArray windows = state.reshape(b, nW * n, c)
                     .get(new NDIndex(":, {}", layout.shiftOrder()))
                     .reshape(b, nW, n, c);
-            NDArray out = block.apply(ps, windows, layout.validShifted(), relativeIndex, layout.shiftMask(),
-                    training, recorder, key);
+            NDArray out = apply(block, ps, windows, pass, layout.validShifted(), relativeIndex, layout.shiftMask(),
+                    training);
             return out.reshape(b, nW * n, c)
                     .get(new NDIndex(":, {}", layout.shiftInverse()))
                     .reshape(b, nW, n, c);
@@ -191,7 +186,7 @@ public final class SwinStage extends CompositeBlock {
             NDIndex where = new NDIndex("{}, {}", batch, order);
             NDArray windows = state.get(where);                                         // (B, k, N, C)
             NDArray valid = layout.padded() ? rows(layout.validRegular(), order, scope) : null;
-            NDArray out = block.apply(ps, windows, valid, relativeIndex, null, training, recorder, key);
+            NDArray out = apply(block, ps, windows, pass, valid, relativeIndex, null, training);
             return scatter(state, where, out, training);
         }
         NDArray tokens = rows(layout.shiftOrderByWindow(), order, scope);               // (B, k, N)
@@ -200,8 +195,16 @@ public final class SwinStage extends CompositeBlock {
         NDArray windows = flat.get(where);                                              // (B, k, N, C)
         NDArray valid = layout.padded() ? rows(layout.validShifted(), order, scope) : null;
         NDArray mask = rows(layout.shiftMask(), order, scope);                          // (B, k, 1, N, N)
-        NDArray out = block.apply(ps, windows, valid, relativeIndex, mask, training, recorder, key);
+        NDArray out = apply(block, ps, windows, pass, valid, relativeIndex, mask, training);
         return scatter(flat, where, out, training).reshape(b, nW, n, c);
+    }
+
+    /** Runs {@code block} on {@code windows} through DJL's forward, with the window inputs of its parity. */
+    private static NDArray apply(SwinBlock block, ParameterStore ps, NDArray windows, PairList<String, Object> pass,
+            NDArray valid, NDArray relativeIndex, NDArray mask, boolean training) {
+        PairList<String, Object> params = PassContext.with(pass, PassContext.WINDOWS,
+                new PassContext.Windows(valid, relativeIndex, mask));
+        return block.forward(ps, new NDList(windows), training, params).singletonOrThrow();
     }
 
     /**
@@ -256,10 +259,29 @@ public final class SwinStage extends CompositeBlock {
         return blocks;
     }
 
+    /**
+     * Runs the stage on a map {@code (B, H, W, C)}: {@link #enter}, {@link #run}, {@link #exit}, with
+     * the levels of its blocks and the model's layout cache from {@code params}. The backbone calls
+     * the three phases itself so that a stage can hand its windows straight to the next stage's
+     * patch merging ({@link PatchMerging#applyWindows}) without leaving its layout.
+     */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        throw new UnsupportedOperationException("SwinStage runs inside SwinBackbone, which supplies levels and layouts");
+        int[] levels = (int[]) PassContext.required(params, PassContext.LEVELS, "stage " + index);
+        WindowLayouts layouts = (WindowLayouts) PassContext.required(params, PassContext.LAYOUTS, "stage " + index);
+        MacRecorder recorder = PassContext.recorder(params);
+        ForwardObserver observer = PassContext.observer(params);
+        NDArray x = inputs.singletonOrThrow();
+        Shape shape = x.getShape();
+        WindowLayout layout = layouts.of(Math.toIntExact(shape.get(1)), Math.toIntExact(shape.get(2)), x.getDevice(),
+                x.getDataType());
+        try (NDManager scope = NDManager.subManagerOf(x)) {
+            scope.tempAttachAll(x);
+            NDArray state = enter(x, layout, observer);
+            state = run(ps, state, levels, layout, layouts, training, recorder, observer);
+            return new NDList(scope.ret(exit(state, layout, observer)));
+        }
     }
 
     @Override

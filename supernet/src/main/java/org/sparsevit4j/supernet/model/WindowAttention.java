@@ -1,6 +1,7 @@
 package org.sparsevit4j.supernet.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.core.Embedding;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.ndarray.types.Shape;
@@ -21,18 +22,21 @@ public final class WindowAttention extends CompositeBlock {
     private final int dim;
     private final int heads;
     private final int window;
+    private final String key;
     private final float scale;
     private final LinearLayer qkv;
     private final LinearLayer proj;
     private final Parameter relativePositionBiasTable;
 
-    public WindowAttention(int dim, int heads, int window) {
+    /** @param key the block's name for the MAC recorder */
+    public WindowAttention(int dim, int heads, int window, String key) {
         if (dim % heads != 0) {
             throw new IllegalArgumentException("dim " + dim + " is not divisible by " + heads + " heads");
         }
         this.dim = dim;
         this.heads = heads;
         this.window = window;
+        this.key = key;
         // torchvision scales q by (C // heads) ** -0.5
         this.scale = (float) Math.pow(dim / heads, -0.5);
         qkv = addChildBlock("qkv", new LinearLayer(dim, 3 * dim, true));
@@ -47,17 +51,20 @@ public final class WindowAttention extends CompositeBlock {
     }
 
     /**
-     * Attention of each window's tokens among themselves.
-     *
-     * @param h normalized tokens {@code (B, K, N, C)}
-     * @param relativeIndex {@code (N·N)} int64 index into the bias table (see {@link WindowLayouts}),
-     *     on a manager that lives no longer than this pass
-     * @param mask additive shift mask {@code (B|1, K, 1, N, N)} or null
-     * @param recorder MAC recorder or null; {@code key} names this block for it
-     * @return {@code (B, K, N, C)}
+     * Attention of each window's tokens among themselves: {@code inputs} holds the normalized tokens
+     * {@code (B, K, N, C)}; {@code params} the window inputs ({@link PassContext.Windows}: the
+     * relative-position index, on a manager that lives no longer than this pass, and the additive
+     * shift mask {@code (B|1, K, 1, N, N)} or null) and the pass's MAC recorder, if any. Returns
+     * {@code (B, K, N, C)}.
      */
-    public NDArray apply(ParameterStore ps, NDArray h, NDArray relativeIndex, NDArray mask,
-            boolean training, MacRecorder recorder, String key) {
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        PassContext.Windows w = (PassContext.Windows) PassContext.required(params, PassContext.WINDOWS, key);
+        NDArray relativeIndex = w.relativeIndex();
+        NDArray mask = w.mask();
+        MacRecorder recorder = PassContext.recorder(params);
+        NDArray h = inputs.singletonOrThrow();
         Shape shape = h.getShape();
         long b = shape.get(0);
         long k = shape.get(1);
@@ -75,8 +82,7 @@ public final class WindowAttention extends CompositeBlock {
 
         NDArray table = ps.getValue(relativePositionBiasTable, h.getDevice(), training);
         // a lookup owned by the index's (per-pass) manager; table.get(index) would be owned by the model's
-        NDArray bias = relativeIndex.getNDArrayInternal()
-                .embedding(relativeIndex, table, SparseFormat.DENSE).singletonOrThrow(); // (N·N, h)
+        NDArray bias = Embedding.embedding(relativeIndex, table, SparseFormat.DENSE).singletonOrThrow(); // (N·N, h)
         logits = logits.add(bias.reshape(n, n, heads).transpose(2, 0, 1)); // + (h, N, N)
         if (mask != null) {
             logits = logits.add(mask);
@@ -90,7 +96,7 @@ public final class WindowAttention extends CompositeBlock {
             recorder.matmul(key, logits.getShape(), v.getShape());
             recorder.linear(key, out.getShape(), c);
         }
-        return projected;
+        return new NDList(projected);
     }
 
     public LinearLayer qkv() {
@@ -115,12 +121,6 @@ public final class WindowAttention extends CompositeBlock {
 
     public int dim() {
         return dim;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        throw new UnsupportedOperationException("WindowAttention runs inside SwinStage, which supplies its layout");
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.supernet.io.NamedTensor;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
@@ -62,7 +63,7 @@ public final class Checkpoints {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new InvalidInputException(file.getParent() + ": cannot create: " + e.getMessage(), e);
+            throw AtomicFiles.failure(file.getParent(), "cannot create the folder", e);
         }
         SafetensorsWriter.write(file, tensors, Map.of(CheckpointMeta.KEY, meta.toJson(), "format", "pt"));
         prune(runDir);

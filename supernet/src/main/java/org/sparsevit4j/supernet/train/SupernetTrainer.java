@@ -13,6 +13,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +22,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sparsevit4j.core.ArchitectureSpec;
+import org.sparsevit4j.core.FileHash;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SplitMix64;
@@ -67,40 +70,88 @@ public final class SupernetTrainer {
     public record Result(Path runDir, Path checkpoint, long steps, long totalSteps, double lastLoss, boolean timeUp) {
     }
 
-    /** Starts a new run in {@code runDir}, which must not hold one already. */
-    public static Result train(TrainSettings settings, Path runDir, TrainingListener listener) {
-        if (Checkpoints.latest(runDir).isPresent()) {
-            throw new InvalidInputException(runDir + " already holds a training run; continue it with --resume "
-                    + runDir + " or choose another --out");
-        }
-        return new SupernetTrainer(settings, runDir, listener).run(null);
+    /** Whether {@code runDir} holds a training run: the record of its start, or a checkpoint. */
+    public static boolean holdsRun(Path runDir) {
+        return TrainInputs.exists(runDir) || Checkpoints.latest(runDir).isPresent();
     }
 
     /**
-     * Continues the run in {@code runDir} from its latest checkpoint.
+     * Starts a new run in {@code runDir}, which must not hold one already. Before the first step,
+     * once the data is open and the starting weights loaded, the run records its start
+     * ({@link TrainInputs}).
+     */
+    public static Result train(TrainSettings settings, Path runDir, TrainingListener listener) {
+        if (holdsRun(runDir)) {
+            throw new InvalidInputException(runDir + " already holds a training run; continue it with --resume "
+                    + runDir + " or choose another --out");
+        }
+        return new SupernetTrainer(settings, runDir, listener).run(null, null, null);
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its latest checkpoint, or from its recorded start when
+     * it was stopped before its first checkpoint. What it resumes is checked first, and a mismatch
+     * is bad input naming the field and both values, with nothing written: the checkpoint against
+     * the recorded start ({@link TrainInputs#differences}), the data's identity now against the
+     * checkpoint's, and, starting again, the starting weights' SHA-256 against the recorded one. A
+     * run of a version that recorded no start is checked against its checkpoint alone.
      *
      * @param maxMinutes a new wall-clock budget for this invocation, or null to keep the run's
      */
     public static Result resume(Path runDir, Double maxMinutes, TrainingListener listener) {
-        Path checkpoint = Checkpoints.latest(runDir).orElseThrow(() -> new InvalidInputException(runDir
-                + ": no checkpoint to resume (" + Checkpoints.FOLDER + "/step-*.safetensors)"));
-        CheckpointMeta meta = Checkpoints.meta(checkpoint).orElseThrow(() -> new InvalidInputException(checkpoint
+        Optional<TrainInputs> recorded = TrainInputs.read(runDir);
+        Optional<Path> checkpoint = Checkpoints.latest(runDir);
+        if (checkpoint.isEmpty()) {
+            TrainInputs start = recorded.orElseThrow(() -> new InvalidInputException(runDir
+                    + ": no checkpoint to resume (" + Checkpoints.FOLDER + "/step-*.safetensors) and no "
+                    + TrainInputs.FILE + "; not a training run folder"));
+            CheckpointMeta meta = start.startMeta(runDir);
+            listener.onMessage("no checkpoint yet: starting the run again as it was recorded in " + TrainInputs.FILE);
+            return new SupernetTrainer(withMaxMinutes(meta.settings(), maxMinutes), runDir, listener)
+                    .run(null, meta, start);
+        }
+        Path file = checkpoint.get();
+        CheckpointMeta meta = Checkpoints.meta(file).orElseThrow(() -> new InvalidInputException(file
                 + ": not a training checkpoint"));
-        TrainSettings settings = maxMinutes == null ? meta.settings() : meta.settings().withMaxMinutes(maxMinutes);
-        return new SupernetTrainer(settings, runDir, listener).run(checkpoint);
+        if (recorded.isPresent()) {
+            List<String> differences = recorded.get().differences(runDir, meta);
+            if (!differences.isEmpty()) {
+                throw new InvalidInputException(runDir + ": cannot resume " + file.getFileName() + " against the start "
+                        + "recorded in " + TrainInputs.FILE + " (recorded vs checkpoint): "
+                        + String.join("; ", differences));
+            }
+        }
+        return new SupernetTrainer(withMaxMinutes(meta.settings(), maxMinutes), runDir, listener).run(file, meta, null);
     }
 
-    private Result run(Path resumeFrom) {
+    private static TrainSettings withMaxMinutes(TrainSettings settings, Double maxMinutes) {
+        return maxMinutes == null ? settings : settings.withMaxMinutes(maxMinutes);
+    }
+
+    /**
+     * One invocation of the run.
+     *
+     * @param resumeFrom the checkpoint to continue from, or null to start at step 0
+     * @param expected what the run trained on so far (the checkpoint's or the recorded start's
+     *     metadata), or null for a new run
+     * @param restart the recorded start of a run that starts again, whose weights must be the same
+     */
+    private Result run(Path resumeFrom, CheckpointMeta expected, TrainInputs restart) {
         TrainSettings settings = initialSettings;
         SampleSource source = settings.openData();
+        if (expected != null && !expected.dataset().equals(source.identity())) {
+            throw new InvalidInputException(runDir + ": cannot resume against other data than the run trained on "
+                    + "(recorded vs now): dataset identity: " + expected.dataset() + " vs " + source.identity());
+        }
         ArchitectureSpec arch = ArchitectureSpec.preset(settings.arch()).withNumClasses(source.numClasses());
         ModelSpec spec = new ModelSpec(arch, settings.task(), source.classNames(), settings.decoderDim());
-        CheckpointMeta resumed = resumeFrom == null ? null : Checkpoints.meta(resumeFrom).orElseThrow();
-        long startStep = resumed == null ? 0 : resumed.step();
+        long startStep = resumeFrom == null ? 0 : expected.step();
         if (startStep >= settings.steps()) {
             listener.onMessage("the run already finished (" + startStep + " of " + settings.steps() + " steps)");
             return new Result(runDir, resumeFrom, startStep, settings.steps(), Double.NaN, false);
         }
+        Path startWeights = resumeFrom != null || settings.initWeights() == null ? null
+                : startWeights(settings.initWeights(), restart);
         Engine.getInstance().setRandomSeed((int) settings.seed());
         Shape inputShape = new Shape(settings.batchSize(), arch.inChannels(), settings.height(), settings.width());
         try (Model model = Model.newInstance("sparsevit-" + settings.task().cliName(), Device.cpu(), "PyTorch");
@@ -109,8 +160,14 @@ public final class SupernetTrainer {
             swin.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
             if (resumeFrom != null) {
                 load(swin, resumeFrom, spec, true);
-            } else if (settings.initWeights() != null) {
-                load(swin, Checkpoints.resolve(settings.initWeights()), spec, false);
+            } else if (startWeights != null) {
+                load(swin, startWeights, spec, false);
+            }
+            long initialSamplerState = SplitMix64.deriveSeed(settings.seed(), 1);
+            if (expected == null) {
+                // the model holds its starting weights, so nothing the user gave can fail any more: record the start
+                TrainInputs.of(meta(settings, spec, 0, initialSamplerState, source.identity()),
+                        startWeights == null ? null : FileHash.sha256(startWeights)).write(runDir);
             }
             Map<String, Parameter> named = ParameterNames.of(swin);
             LearningRateSchedule schedule = schedule(settings);
@@ -123,7 +180,7 @@ public final class SupernetTrainer {
                     ? new PixelCrossEntropyLoss(source.ignoreIndex())
                     : Loss.softmaxCrossEntropyLoss();
             SparsitySampler sampler = new SparsitySampler(arch, settings.granularity(),
-                    resumed == null ? SplitMix64.deriveSeed(settings.seed(), 1) : resumed.samplerState());
+                    resumeFrom == null ? initialSamplerState : expected.samplerState());
             TrainingLog log = new TrainingLog(runDir, startStep);
             listener.onMessage(String.format(Locale.ROOT, "%s %s on %s at %dx%d, batch %d, %s%s",
                     settings.finetune() ? "fine-tuning" : "training (SAA)", arch.name(), source.describe(),
@@ -140,6 +197,34 @@ public final class SupernetTrainer {
                 return loop.run(startStep);
             }
         }
+    }
+
+    /**
+     * The file of a new run's starting weights ({@code --weights}: a file, or a run folder's latest
+     * checkpoint); for a run that starts again, the same file with the recorded SHA-256.
+     */
+    private Path startWeights(Path weights, TrainInputs restart) {
+        if (restart != null && !Files.exists(weights)) {
+            throw new InvalidInputException(runDir + ": the starting weights recorded in " + TrainInputs.FILE + ", "
+                    + weights + ", are gone; the run cannot start again from other weights");
+        }
+        Path file = Checkpoints.resolve(weights);
+        if (restart != null) {
+            String now = FileHash.sha256(file);
+            if (!now.equals(restart.startWeightsSha256())) {
+                throw new InvalidInputException(runDir + ": cannot start the run again from other weights than it "
+                        + "started from (recorded vs now): starting weights " + file + " sha256: "
+                        + restart.startWeightsSha256() + " vs " + now);
+            }
+        }
+        return file;
+    }
+
+    /** The metadata a checkpoint after {@code step} steps stores. */
+    private static CheckpointMeta meta(TrainSettings settings, ModelSpec spec, long step, long samplerState,
+            String datasetIdentity) {
+        return new CheckpointMeta(settings.finetune() ? "finetune" : "supernet", spec, settings.fixedConfig(), step,
+                samplerState, settings, datasetIdentity, "sparsevit4j");
     }
 
     private void load(SwinModel swin, Path file, ModelSpec spec, boolean exact) {
@@ -358,10 +443,8 @@ public final class SupernetTrainer {
         }
 
         private Path save(long step) {
-            CheckpointMeta meta = new CheckpointMeta(settings.finetune() ? "finetune" : "supernet", spec,
-                    settings.fixedConfig(), step, sampler.state(), settings, source.identity(),
-                    "sparsevit4j");
-            Path file = Checkpoints.write(runDir, swin, optimizer, meta);
+            Path file = Checkpoints.write(runDir, swin, optimizer, meta(settings, spec, step, sampler.state(),
+                    source.identity()));
             listener.onCheckpoint(file);
             return file;
         }

@@ -10,15 +10,19 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.sparsevit4j.supernet.weights.DeterministicWeights;
 
 /**
  * Gradients in training mode: through a pruned stage, d(loss)/d(input) of a token that no block
  * kept is exactly the upstream gradient (identity), and a token in a kept window gets the block's
- * contribution on top. The kept windows are recomputed here from the importance rule, by hand.
+ * contribution on top (the kept windows recomputed here from the importance rule, by hand), and
+ * equals central finite differences in float64 on a map that needs padding.
  */
 class PruningGradientTest {
 
@@ -70,6 +74,132 @@ class PruningGradientTest {
             assertEquals(kept.size(), changed, "tokens in kept windows whose gradient the block did not touch");
             assertTrue(qkvGradNorm > 0, "no gradient reached the shifted block's weights");
         }
+    }
+
+    /** A map of 17x20 tokens, padded to 21x21: 3x3 windows of 7, the last row and column of windows part padding. */
+    private static final int FD_HEIGHT = 17;
+    private static final int FD_WIDTH = 20;
+    private static final int FD_CHANNELS = 8;
+    /** The regular block keeps floor(9·7/10) = 6 windows, the shifted one floor(9·4/10) = 3. */
+    private static final int[] FD_LEVELS = {3, 6};
+    /**
+     * Central differences in float64: the truncation error is h²/6 times a third derivative of
+     * order one (~2e-9) and the rounding error 2^-53 times the loss (of order 10) over h (~1e-11);
+     * the largest difference measured is 6e-9. 1e-7 is well above that and far below what a lost
+     * term would change: the smallest contribution of a block to a kept token checked here is 1.3e-3
+     * (a gradient that stopped at the scatter would differ by that), the gradients up to 1.6.
+     */
+    private static final double STEP = 1e-4;
+    private static final double FD_TOLERANCE = 1e-7;
+
+    /**
+     * d(loss)/d(input) by autograd against central finite differences, in float64, through a stage
+     * whose map needs padding and whose two blocks prune: every token that a block keeps (a
+     * channel each, in turn) and a few that both skip. The perturbations are far too small to
+     * change which windows are kept, and the test checks that they don't.
+     */
+    @Test
+    void keptTokenGradientsMatchFiniteDifferencesOnAPaddedMap() {
+        Shape shape = new Shape(1, FD_HEIGHT, FD_WIDTH, FD_CHANNELS);
+        int n = FD_HEIGHT * FD_WIDTH * FD_CHANNELS;
+        try (NDManager manager = NDManager.newBaseManager(); WindowLayouts layouts = new WindowLayouts(WINDOW)) {
+            Engine.getInstance().setRandomSeed(5);
+            SwinStage stage = new SwinStage(0, 2, FD_CHANNELS, 2, WINDOW, 2 * FD_CHANNELS);
+            stage.initialize(manager, DataType.FLOAT64, shape);
+            // away from the initializer's zero biases and unit norms, so that every term of the block counts
+            stage.getParameters().forEach(pair -> {
+                NDArray array = pair.getValue().getArray();
+                array.addi(manager.create(toDouble(DeterministicWeights.uniform(pair.getKey(), (int) array.size(), 9)),
+                        array.getShape()).mul(0.2));
+            });
+            double[] input = toDouble(DeterministicWeights.uniform("fd-input", n, 3));
+            double[] upstream = toDouble(DeterministicWeights.uniform("fd-upstream", n, 4));
+            KeptTokens kept = new KeptTokens(FD_HEIGHT * FD_WIDTH);
+            double[] grad;
+            try (NDManager scope = manager.newSubManager();
+                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray x = scope.create(input, shape);
+                x.setRequiresGradient(true);
+                NDArray out = stage.apply(new ParameterStore(scope, false), x, FD_LEVELS, layouts, true, null, kept);
+                collector.backward(out.mul(scope.create(upstream, shape)).sum());
+                grad = x.getGradient().toDoubleArray();
+            }
+            assertTrue(kept.windowsWithPadding > 0, "no kept window holds padding; the map is not padded as meant");
+            List<Integer> checked = new ArrayList<>(kept.tokens);
+            for (int token = 0; token < FD_HEIGHT * FD_WIDTH && checked.size() < kept.tokens.size() + 5; token++) {
+                if (!kept.tokens.contains(token)) {
+                    checked.add(token); // skipped by both blocks: the identity's gradient, upstream as it is
+                }
+            }
+            assertTrue(checked.size() > kept.tokens.size(), "every token was kept; the pass-through ran on nothing");
+            for (int token : checked) {
+                int i = token * FD_CHANNELS + token % FD_CHANNELS;
+                double[] plus = input.clone();
+                double[] minus = input.clone();
+                plus[i] += STEP;
+                minus[i] -= STEP;
+                double numeric = (loss(stage, layouts, manager, plus, upstream, kept)
+                        - loss(stage, layouts, manager, minus, upstream, kept)) / (2 * STEP);
+                assertEquals(numeric, grad[i], FD_TOLERANCE, "token " + token + " channel " + token % FD_CHANNELS
+                        + (kept.tokens.contains(token) ? " (kept)" : " (skipped)"));
+            }
+        }
+    }
+
+    /** sum(stage(x) · upstream) in inference; fails if the kept windows differ from the analytic pass's. */
+    private static double loss(SwinStage stage, WindowLayouts layouts, NDManager manager, double[] x,
+            double[] upstream, KeptTokens expected) {
+        Shape shape = new Shape(1, FD_HEIGHT, FD_WIDTH, FD_CHANNELS);
+        try (NDManager scope = manager.newSubManager()) {
+            KeptTokens kept = new KeptTokens(FD_HEIGHT * FD_WIDTH);
+            NDArray out = stage.apply(new ParameterStore(scope, false), scope.create(x, shape), FD_LEVELS, layouts, false,
+                    null, kept);
+            assertEquals(expected.windows, kept.windows, "a perturbation changed the kept windows");
+            return out.mul(scope.create(upstream, shape)).sum().getDouble();
+        }
+    }
+
+    /** The windows each block keeps, and the real tokens in them, as the stage reports them. */
+    private static final class KeptTokens implements ForwardObserver {
+        final int realTokens;
+        final List<List<Long>> windows = new ArrayList<>();
+        final Set<Integer> tokens = new TreeSet<>();
+        int windowsWithPadding;
+
+        KeptTokens(int realTokens) {
+            this.realTokens = realTokens;
+        }
+
+        @Override
+        public void windowsKept(int stage, int block, boolean shifted, WindowLayout layout, NDArray kept) {
+            long[] entry = layout.entry().toLongArray();
+            long[] shiftOrder = layout.shiftOrder().toLongArray();
+            int n = layout.tokensPerWindow();
+            List<Long> order = new ArrayList<>();
+            for (long w : kept.toLongArray()) {
+                order.add(w);
+                boolean padding = false;
+                for (int s = 0; s < n; s++) {
+                    int position = (int) (shifted ? shiftOrder[(int) w * n + s] : w * n + s);
+                    long token = entry[position];
+                    if (token < realTokens) {
+                        tokens.add((int) token);
+                    } else {
+                        padding = true;
+                    }
+                }
+                windowsWithPadding += padding ? 1 : 0;
+            }
+            windows.add(order);
+        }
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /** Tokens (r·W + c) in the windows a block of the given shift keeps, by the importance rule. */

@@ -8,15 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.core.FileHash;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Json;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
+import org.sparsevit4j.supernet.data.DatasetTrees;
+import org.sparsevit4j.supernet.data.Datasets;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
 
@@ -76,6 +86,93 @@ class SupernetTrainerTest {
         }
         assertEquals(Files.readAllLines(straight.resolve(TrainingLog.FILE)).size(),
                 Files.readAllLines(interrupted.resolve(TrainingLog.FILE)).size());
+    }
+
+    @Test
+    void aResumeRefusesACheckpointThatDiffersFromTheRecordedStartAndWritesNothing() throws Exception {
+        Path run = dir.resolve("run");
+        TrainSettings settings = tiny(Task.SEGMENTATION, 4, 2, 1e-3);
+        SupernetTrainer.train(settings, run, new TrainingListener() { });
+        Files.delete(Checkpoints.file(run, 4)); // as if killed between steps 2 and 4
+        ObjectNode inputs = (ObjectNode) Json.MAPPER.readTree(run.resolve(TrainInputs.FILE).toFile());
+        ((ObjectNode) inputs.get("start").get("settings")).put("learning_rate", 2e-3);
+        Files.writeString(run.resolve(TrainInputs.FILE), Json.write(inputs));
+        Map<String, String> before = contents(run);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SupernetTrainer.resume(run, null, new TrainingListener() { }));
+        assertEquals(run + ": cannot resume step-0000002.safetensors against the start recorded in train-inputs.json "
+                + "(recorded vs checkpoint): settings.learningRate: 0.002 vs 0.001", e.getMessage());
+        assertEquals(before, contents(run), "a refused resume wrote something");
+    }
+
+    @Test
+    void aResumeRefusesDataThatChangedSinceTheRunStarted() throws Exception {
+        Path data = DatasetTrees.ade20k(dir.resolve("ade"));
+        TrainSettings base = tiny(Task.SEGMENTATION, 4, 2, 1e-3);
+        TrainSettings settings = new TrainSettings(base.arch(), base.task(), data, DatasetFormat.ADE20K, base.data(),
+                64, 64, 2, 4, 0, 1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, null, 32, 1);
+        Path run = dir.resolve("run");
+        SupernetTrainer.train(settings, run, new TrainingListener() { });
+        Files.delete(Checkpoints.file(run, 4));
+        String recorded = Checkpoints.meta(Checkpoints.file(run, 2)).orElseThrow().dataset();
+        Path images = data.resolve("images/training");
+        Files.copy(images.resolve("ADE_train_00000001.jpg"), images.resolve("ADE_train_00000099.jpg"));
+        Files.copy(data.resolve("annotations/training/ADE_train_00000001.png"),
+                data.resolve("annotations/training/ADE_train_00000099.png"));
+        Map<String, String> before = contents(run);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SupernetTrainer.resume(run, null, new TrainingListener() { }));
+        String now = Datasets.open(data, DatasetFormat.ADE20K, Task.SEGMENTATION, base.data()).identity();
+        assertEquals(run + ": cannot resume against other data than the run trained on (recorded vs now): dataset "
+                + "identity: " + recorded + " vs " + now, e.getMessage());
+        assertEquals(before, contents(run), "a refused resume wrote something");
+    }
+
+    /**
+     * A run killed before its first checkpoint starts again from its recorded start and ends where
+     * an uninterrupted run ends; its starting weights must be the file it recorded, by SHA-256.
+     */
+    @Test
+    void aRunStoppedBeforeItsFirstCheckpointStartsAgainFromTheSameWeights() throws Exception {
+        Path supernet = dir.resolve("supernet");
+        Path start = SupernetTrainer.train(tiny(Task.SEGMENTATION, 1, 1, 1e-3), supernet, new TrainingListener() { })
+                .checkpoint();
+        TrainSettings base = tiny(Task.SEGMENTATION, 2, 2, 1e-3);
+        TrainSettings settings = new TrainSettings(base.arch(), base.task(), null, null, base.data(), 64, 64, 2, 2, 0,
+                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, supernet, 32, 1);
+        Path straight = SupernetTrainer.train(settings, dir.resolve("straight"), new TrainingListener() { })
+                .checkpoint();
+        Path killed = dir.resolve("killed");
+        SupernetTrainer.train(settings, killed, new TrainingListener() { });
+        Files.delete(Checkpoints.file(killed, 2)); // as if killed before step 2
+        assertTrue(SupernetTrainer.holdsRun(killed));
+        Path again = SupernetTrainer.resume(killed, null, new TrainingListener() { }).checkpoint();
+        try (SafetensorsReader a = SafetensorsReader.open(straight); SafetensorsReader b = SafetensorsReader.open(again)) {
+            for (String name : a.names()) {
+                assertArrayEquals(a.readFloats(name), b.readFloats(name), name);
+            }
+        }
+        Files.delete(again);
+        Path inputs = killed.resolve(TrainInputs.FILE);
+        String sha = FileHash.sha256(start);
+        Files.writeString(inputs, Files.readString(inputs).replace(sha, "0".repeat(64)));
+        Map<String, String> before = contents(killed);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SupernetTrainer.resume(killed, null, new TrainingListener() { }));
+        assertEquals(killed + ": cannot start the run again from other weights than it started from (recorded vs now): "
+                + "starting weights " + start + " sha256: " + "0".repeat(64) + " vs " + sha, e.getMessage());
+        assertEquals(before, contents(killed), "a refused resume wrote something");
+    }
+
+    /** Every file under {@code folder} by relative path, with its SHA-256. */
+    private static Map<String, String> contents(Path folder) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (var files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(folder.relativize(f).toString(), FileHash.sha256(f));
+            }
+        }
+        return out;
     }
 
     @Test

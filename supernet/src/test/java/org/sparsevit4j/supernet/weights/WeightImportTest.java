@@ -36,8 +36,6 @@ import org.sparsevit4j.supernet.model.SwinFixtures;
 /** Weight import and export against files written by the fixture script and by ourselves. */
 class WeightImportTest {
 
-    private static final float TOLERANCE = 1e-4f;
-
     private static SwinFixtures fixtures;
     private static NDManager manager;
 
@@ -75,9 +73,7 @@ class WeightImportTest {
             assertEquals(tiny.mlpRatio(), inferred.mlpRatio());
             assertEquals(tiny.numClasses(), inferred.numClasses());
             SwinClassifier model = weights.newModel(manager, null);
-            float[] errors = fixtures.errors(model, manager, fixtures.get(caseName));
-            assertTrue(errors[0] <= TOLERANCE && errors[1] <= TOLERANCE,
-                    caseName + ": off by " + errors[0] + " / " + errors[1]);
+            fixtures.requireParity(fixtures.get(caseName), fixtures.errors(model, manager, fixtures.get(caseName)));
             model.close();
         }
     }
@@ -93,7 +89,7 @@ class WeightImportTest {
             assertEquals(WeightNaming.TORCHVISION, weights.naming());
             SwinClassifier model = weights.newModel(manager, micro);
             float[] errors = fixtures.errors(model, manager, fixtures.get("micro_bf16_a_224"));
-            assertTrue(errors[0] <= TOLERANCE && errors[1] <= TOLERANCE, "off by " + errors[0] + " / " + errors[1]);
+            fixtures.requireParity(fixtures.get("micro_bf16_a_224"), errors);
             // and the deterministic f32 weights do not pass for the bf16 reference: the check sees rounding
             float[] unrounded = fixtures.errors(source, manager, fixtures.get("micro_bf16_a_224"));
             assertTrue(unrounded[1] > errors[1], "bf16 rounding left no trace: " + unrounded[1]);

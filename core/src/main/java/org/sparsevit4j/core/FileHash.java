@@ -1,4 +1,4 @@
-package org.sparsevit4j.evaluator;
+package org.sparsevit4j.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.sparsevit4j.core.InvalidInputException;
 
-/** SHA-256 of a file's bytes: what identifies a checkpoint in the evaluation cache. */
+/**
+ * SHA-256 of a file's bytes: what identifies a checkpoint in the evaluation cache, and the weights a
+ * search or a training run started from, which a resume checks.
+ */
 public final class FileHash {
 
     private FileHash() {

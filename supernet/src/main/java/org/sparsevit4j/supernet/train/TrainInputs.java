@@ -1,0 +1,105 @@
+package org.sparsevit4j.supernet.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Json;
+
+/**
+ * What a training run folder records about its start ({@value #FILE}), written before the first
+ * step, so that a resume can check what it resumes: the latest checkpoint must be this run's (same
+ * kind, model, data and settings, only the planned steps shortened by a time budget and the time
+ * budget given again), the data must still have the recorded identity, and a run killed before its
+ * first checkpoint starts again from the very weights it started from (their SHA-256).
+ *
+ * @param format this file's format, {@value #FORMAT}
+ * @param start the run's metadata at step 0 as a checkpoint stores it ({@link CheckpointMeta}): kind,
+ *     model, settings with the starting weights resolved to their file, the data's identity
+ * @param startWeightsSha256 SHA-256 of the starting weights file, or null for a run from random weights
+ */
+public record TrainInputs(int format, JsonNode start, String startWeightsSha256) {
+
+    public static final String FILE = "train-inputs.json";
+    public static final int FORMAT = 1;
+
+    public TrainInputs {
+        Objects.requireNonNull(start, "start");
+    }
+
+    /** The record of a run starting with {@code start}. */
+    static TrainInputs of(CheckpointMeta start, String startWeightsSha256) {
+        return new TrainInputs(FORMAT, Json.parse(start.toJson(), JsonNode.class, "checkpoint metadata"),
+                startWeightsSha256);
+    }
+
+    /** Whether {@code runDir} records the start of a run. */
+    static boolean exists(Path runDir) {
+        return Files.exists(runDir.resolve(FILE));
+    }
+
+    /** The record of {@code runDir}; empty for a run of a version that wrote none. */
+    static Optional<TrainInputs> read(Path runDir) {
+        Path file = runDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        // the format first: a file of another format may lack or add fields, which would hide the real reason
+        JsonNode format = Json.read(file, JsonNode.class).get("format");
+        if (format == null || !format.isInt() || format.intValue() != FORMAT) {
+            throw new InvalidInputException(file + ": format " + format + " is not " + FORMAT
+                    + "; it was written by another version of sparsevit4j");
+        }
+        return Optional.of(Json.read(file, TrainInputs.class));
+    }
+
+    void write(Path runDir) {
+        Json.write(runDir.resolve(FILE), this);
+    }
+
+    /** The run's metadata at step 0; {@code runDir} names the file in errors. */
+    CheckpointMeta startMeta(Path runDir) {
+        return CheckpointMeta.parse(start.toString(), runDir.resolve(FILE).toString());
+    }
+
+    /**
+     * Where {@code checkpoint}'s metadata differs from the start recorded in {@code runDir}, as
+     * {@code field: recorded vs checkpoint}; empty when the checkpoint continues this run. The
+     * planned steps may have been shortened (a time budget fits the schedule to it, warm-up
+     * included) and the time budget given again; nothing else may differ.
+     */
+    List<String> differences(Path runDir, CheckpointMeta checkpoint) {
+        CheckpointMeta recorded = startMeta(runDir);
+        List<String> out = new ArrayList<>();
+        compare(out, "kind", recorded.kind(), checkpoint.kind());
+        compare(out, "model", recorded.model(), checkpoint.model());
+        compare(out, "dataset identity", recorded.dataset(), checkpoint.dataset());
+        TrainSettings now = checkpoint.settings();
+        TrainSettings expected = recorded.settings().withSteps(Math.min(recorded.settings().steps(), now.steps()))
+                .withMaxMinutes(now.maxMinutes());
+        for (RecordComponent c : TrainSettings.class.getRecordComponents()) {
+            compare(out, "settings." + c.getName(), value(c, expected), value(c, now));
+        }
+        return out;
+    }
+
+    private static void compare(List<String> out, String field, Object recorded, Object now) {
+        if (!Objects.equals(recorded, now)) {
+            out.add(field + ": " + recorded + " vs " + now);
+        }
+    }
+
+    private static Object value(RecordComponent c, TrainSettings settings) {
+        try {
+            return c.getAccessor().invoke(settings);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("record accessor " + c.getName(), e);
+        }
+    }
+}
