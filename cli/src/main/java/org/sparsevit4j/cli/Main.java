@@ -1,5 +1,8 @@
 package org.sparsevit4j.cli;
 
+import java.time.Duration;
+import org.sparsevit4j.core.StopRequest;
+
 /**
  * Entry point of {@code sparsevit}. Settles process-wide settings before any library reads them
  * (DJL must never download; slf4j-simple and DJL read their properties once, on first use), then
@@ -10,9 +13,26 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * How long a signal's exit waits for the pass in flight: a training step of swin_b at 512 on two
+     * cores takes well under a minute, and a pass that never ends must not keep the process alive.
+     */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(90);
+
     public static void main(String[] args) {
         configureProcess();
-        System.exit(SparsevitCommand.commandLine().execute(args));
+        StopRequest.PROCESS.installShutdownHook(STOP_PATIENCE, System.err::println);
+        int status;
+        try {
+            status = SparsevitCommand.commandLine().execute(args);
+        } finally {
+            StopRequest.PROCESS.workFinished();
+        }
+        if (!StopRequest.PROCESS.requested()) {
+            System.exit(status);
+        }
+        // stopped by a signal: the JVM is already exiting (status 128 + the signal's number) and
+        // System.exit would wait for that exit forever; returning lets it finish
     }
 
     /** Properties that must be set before DJL or the logger start; idempotent. */

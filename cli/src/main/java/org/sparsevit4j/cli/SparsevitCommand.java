@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.MachineFailureException;
+import org.sparsevit4j.core.StopRequestedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,6 +56,11 @@ public final class SparsevitCommand implements Runnable {
             if (System.getenv("SPARSEVIT_DEBUG") != null) {
                 e.printStackTrace(err);
             }
+            if (stoppedOnRequest(e)) {
+                // a signal's stop unwound the work between passes; the JVM exits with the signal's status
+                err.println("sparsevit: stopped between passes");
+                return FAILURE;
+            }
             if (e instanceof InvalidInputException) {
                 err.println("sparsevit: " + oneLine(e.getMessage()));
                 return BAD_INPUT;
@@ -75,6 +81,16 @@ public final class SparsevitCommand implements Runnable {
             return FAILURE;
         });
         return cli;
+    }
+
+    /** Whether {@code e}, or what it wraps, is the unwinding of a stop asked for by a signal. */
+    private static boolean stoppedOnRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StopRequestedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String oneLine(String message) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.StopRequest;
 
 /**
  * The Swin Transformer backbone with window activation pruning: patch embedding, then per stage
@@ -81,6 +82,9 @@ public final class SwinBackbone extends CompositeBlock implements AutoCloseable 
     /** The stages' outputs: every one, or (with {@code everyStage} false) the last one only. */
     private List<NDArray> run(ParameterStore ps, NDArray images, SparsityConfig config, boolean training,
             boolean everyStage) {
+        // every pass starts here: a stop asked for by a signal is honoured before entering libtorch
+        // again, never in the middle of a pass (StopRequest says why)
+        StopRequest.checkpoint();
         requireImages(images);
         config.requireMatches(arch);
         MacRecorder rec = recorder;
