@@ -19,10 +19,10 @@ public interface ClusterEvaluation extends AutoCloseable {
 
     /**
      * The search's fitness for {@code session}: results already in its cache are served from there,
-     * the others are computed by the cluster on the model and data {@code spec} names, kept in the
-     * session's cache and shown to {@code observer} in order.
+     * the others are computed by the cluster on the model and data the session was opened from
+     * ({@link ModelSession#spec}), kept in the session's cache and shown to {@code observer} in order.
      */
-    ConfigEvaluator fitness(ModelSession session, SessionSpec spec, Consumer<EvaluationResult> observer);
+    ConfigEvaluator fitness(ModelSession session, Consumer<EvaluationResult> observer);
 
     /** One line: the engine and where it runs, e.g. {@code Spark 4.2.0, master local[2]}. */
     String description();

@@ -146,8 +146,7 @@ public final class Searches {
                             observer);
                 } else {
                     progress.line("evaluating on " + cluster.description());
-                    fitness = cluster.fitness(session, SessionSpec.of(session, request.data(), Split.SEARCH,
-                            request.batch(), request.loaderThreads()), observer);
+                    fitness = cluster.fitness(session, observer);
                 }
                 SearchListener listener = new SearchListener() {
                     @Override

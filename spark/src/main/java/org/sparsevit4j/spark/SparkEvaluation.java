@@ -39,10 +39,15 @@ public final class SparkEvaluation implements ClusterEvaluation {
     private final ConfigTask task;
     private final Set<String> ship;
 
+    /** Runs {@code task} on {@code context}'s executors, shipping what {@link #SHIP} in its settings says. */
     SparkEvaluation(JavaSparkContext context, ConfigTask task) {
+        this(context, task, ship(context.getConf()));
+    }
+
+    SparkEvaluation(JavaSparkContext context, ConfigTask task, Set<String> ship) {
         this.context = context;
         this.task = task;
-        this.ship = ship(context.getConf());
+        this.ship = ship;
     }
 
     /** What {@code META-INF/services} names: Spark for {@link ClusterEvaluation#open}. */
@@ -87,21 +92,31 @@ public final class SparkEvaluation implements ClusterEvaluation {
     }
 
     private static Set<String> ship(SparkConf conf) {
+        return ship(conf.get(SHIP, "checkpoint"));
+    }
+
+    /** The parts of a {@link #SHIP} value: {@code checkpoint}, {@code dataset} (none for {@code none}). */
+    static Set<String> ship(String value) {
         Set<String> ship = new TreeSet<>();
-        for (String part : conf.get(SHIP, "checkpoint").split(",")) {
+        for (String part : value.split(",")) {
             String name = part.strip().toLowerCase(Locale.ROOT);
             if (name.equals("checkpoint") || name.equals("dataset")) {
                 ship.add(name);
             } else if (!name.equals("none")) {
-                throw new InvalidInputException(SHIP + "=" + conf.get(SHIP) + ": each part must be checkpoint, dataset "
-                        + "or none");
+                throw new InvalidInputException(SHIP + "=" + value + ": each part must be checkpoint, dataset or none");
             }
         }
         return ship;
     }
 
     @Override
-    public ConfigEvaluator fitness(ModelSession session, SessionSpec spec, Consumer<EvaluationResult> observer) {
+    public ConfigEvaluator fitness(ModelSession session, Consumer<EvaluationResult> observer) {
+        return new SparkFitness(service(session), session, observer);
+    }
+
+    /** The evaluations of {@code session} on this context, after shipping its files as {@link #SHIP} says. */
+    SparkService service(ModelSession session) {
+        SessionSpec spec = session.spec();
         String weights = null;
         if (ship.contains("checkpoint")) {
             context.addFile(spec.weights().toString());
@@ -113,7 +128,7 @@ public final class SparkEvaluation implements ClusterEvaluation {
             context.sc().addFile(folder.toString(), true);
             dataset = folder.getFileName().toString();
         }
-        return new SparkFitness(context, session, ExecutorSpec.of(spec, weights, dataset), task, observer);
+        return new SparkService(context, session, ExecutorSpec.of(spec, weights, dataset), task);
     }
 
     @Override

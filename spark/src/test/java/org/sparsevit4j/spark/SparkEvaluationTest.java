@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,6 @@ import org.sparsevit4j.app.CacheSpec;
 import org.sparsevit4j.app.DataSpec;
 import org.sparsevit4j.app.ModelSession;
 import org.sparsevit4j.app.Progress;
-import org.sparsevit4j.app.SessionSpec;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.core.SparsityConfig;
@@ -30,12 +31,16 @@ import org.sparsevit4j.evaluator.SplitFitness;
 import org.sparsevit4j.search.ConfigEvaluator;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
+import org.sparsevit4j.supernet.train.Checkpoints;
 
 /** A generation evaluated on a local Spark master, against the same generation evaluated here. */
 class SparkEvaluationTest {
 
     @TempDir
     static Path shared;
+
+    @TempDir
+    Path dir;
 
     private static Path supernet;
     private static SparkEvaluation spark;
@@ -86,8 +91,7 @@ class SparkEvaluationTest {
         double[] expected = locally(configs);
         try (ModelSession driver = session()) {
             List<EvaluationResult> seen = new ArrayList<>();
-            ConfigEvaluator fitness = spark.fitness(driver, SessionSpec.of(driver, DataSpec.builtIn(), Split.SEARCH, 2, 1),
-                    seen::add);
+            ConfigEvaluator fitness = spark.fitness(driver, seen::add);
             double[] metrics = fitness.evaluateAll(configs);
             assertArrayEquals(expected, metrics, 0.0, "bit for bit the local evaluator's, in the order given");
             assertEquals(configs, seen.stream().map(EvaluationResult::config).toList());
@@ -125,8 +129,7 @@ class SparkEvaluationTest {
         };
         SparkEvaluation flaky = new SparkEvaluation(spark.context(), failingOnce);
         try (ModelSession driver = session()) {
-            double[] metrics = flaky.fitness(driver, SessionSpec.of(driver, DataSpec.builtIn(), Split.SEARCH, 2, 1),
-                    r -> { }).evaluateAll(configs);
+            double[] metrics = flaky.fitness(driver, r -> { }).evaluateAll(configs);
             assertArrayEquals(expected, metrics, 0.0);
         }
         assertEquals(2, ATTEMPTS.get(2).get(), "the failed task ran again");
@@ -135,16 +138,19 @@ class SparkEvaluationTest {
     }
 
     @Test
-    void executorsRefuseACheckpointOtherThanTheDriversInOneLine() {
-        try (ModelSession driver = session()) {
-            SessionSpec real = SessionSpec.of(driver, DataSpec.builtIn(), Split.SEARCH, 2, 1);
-            SessionSpec other = new SessionSpec(real.weights(), "0".repeat(64), real.data(), real.split(),
-                    real.resolution(), real.images(), real.batch(), real.loaderThreads(), real.precision());
-            ConfigEvaluator fitness = spark.fitness(driver, other, r -> { });
+    void executorsRefuseACheckpointThatChangedSinceTheDriverHashedItInOneLine() throws Exception {
+        Path checkpoint = Files.copy(Checkpoints.resolve(supernet), dir.resolve("checkpoint.safetensors"));
+        // batch 3: settings no executor has loaded a model for (one loaded before was checked when it loaded)
+        try (ModelSession driver = ModelSession.open(checkpoint, DataSpec.builtIn(), Split.SEARCH, null, 3, 1,
+                new CacheSpec(null, true), Precision.F32)) {
+            // shipped nothing: the executors read the driver's path, where the file is now another
+            Files.write(checkpoint, new byte[] {0}, StandardOpenOption.APPEND);
+            ConfigEvaluator fitness = new SparkEvaluation(spark.context(), ConfigTask.EVALUATE,
+                    SparkEvaluation.ship("none")).fitness(driver, r -> { });
             MachineFailureException e = assertThrows(MachineFailureException.class,
                     () -> fitness.evaluateAll(generation().subList(4, 6)));
-            assertTrue(e.getMessage().contains("SHA-256") && e.getMessage().contains("the driver recorded 0000"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains(checkpoint + " on this executor has SHA-256 ")
+                    && e.getMessage().contains("the driver recorded " + driver.weightsSha256()), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             assertFalse(driver.evaluator().isCached(generation().get(4)));
         }

@@ -55,9 +55,9 @@ class SparkFilesTest {
                 .set(SparkEvaluation.SHIP, "checkpoint,dataset")), recording);
         try (spark; ModelSession driver = open(supernet)) {
             // no --dataset: the checkpoint's own folder, which the spec names so that it can be shipped
-            SessionSpec spec = SessionSpec.of(driver, DataSpec.builtIn(), Split.VAL, 2, 1);
+            SessionSpec spec = driver.spec();
             assertEquals(data.toAbsolutePath(), spec.data().dataset());
-            assertArrayEquals(expected, spark.fitness(driver, spec, r -> { }).evaluateAll(configs), 0.0);
+            assertArrayEquals(expected, spark.fitness(driver, r -> { }).evaluateAll(configs), 0.0);
         }
         assertEquals(Set.of("checkpoint shipped", "dataset shipped"), READ);
     }
