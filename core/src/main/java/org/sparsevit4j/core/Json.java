@@ -79,9 +79,14 @@ public final class Json {
      * a program rewrites often and a person rarely reads (one gene per line would multiply their size).
      */
     public static void writeCompact(Path file, Object value) {
+        AtomicFiles.writeString(file, compact(value) + "\n");
+    }
+
+    /** {@code value} on one line, keys sorted, no final newline: a line of a JSON-lines file. */
+    public static String compact(Object value) {
         try {
-            AtomicFiles.writeString(file, MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(MAPPER.valueToTree(value)) + "\n");
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(MAPPER.valueToTree(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }

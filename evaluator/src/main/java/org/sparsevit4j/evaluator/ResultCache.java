@@ -1,9 +1,7 @@
 package org.sparsevit4j.evaluator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,6 +18,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.FileHash;
+import org.sparsevit4j.core.Json;
+import org.sparsevit4j.core.NanAsNull;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 
@@ -32,7 +32,6 @@ import org.sparsevit4j.core.SparsityConfigJson;
  */
 public final class ResultCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXTENSION = ".jsonl";
     /** A cache file's name: the first 32 hex digits of its key's SHA-256. */
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}" + Pattern.quote(EXTENSION));
@@ -65,12 +64,49 @@ public final class ResultCache {
                     cache.read(line);
                 }
             } else {
-                cache.append(JSON.createObjectNode().put("key", key).toString());
+                cache.append(Json.compact(new KeyLine(key)));
             }
         } catch (IOException e) {
             throw AtomicFiles.failure(file, "cannot use the evaluation cache", e);
         }
         return cache;
+    }
+
+    /** A cache file's first line: what its results depend on besides the configuration. */
+    record KeyLine(String key) {
+    }
+
+    /**
+     * A result's line. A metric the task does not have (a classifier's mIoU, a segmenter's top-1) and
+     * an undefined class IoU (a class absent from labels and predictions) are null.
+     */
+    record ResultLine(List<List<Double>> ratios, String split, int images, boolean segmentation, Double top1,
+            Double miou, @JsonProperty("pixel_accuracy") Double pixelAccuracy,
+            @JsonProperty("class_iou") @JsonSerialize(contentUsing = NanAsNull.class) List<Double> classIou,
+            double seconds) {
+
+        static ResultLine of(EvaluationResult r) {
+            return new ResultLine(r.config().ratios(), r.split(), r.images(), r.segmentation(), orNull(r.top1()),
+                    orNull(r.miou()), orNull(r.pixelAccuracy()), r.segmentation() ? r.classIou() : null, r.seconds());
+        }
+
+        EvaluationResult result() {
+            SparsityConfig config = SparsityConfig.ofRatios(ratios);
+            List<Double> perClass = new ArrayList<>();
+            if (classIou != null) {
+                classIou.forEach(v -> perClass.add(v == null ? Double.NaN : v));
+            }
+            return new EvaluationResult(config, split, images, segmentation, orNaN(top1), orNaN(miou),
+                    orNaN(pixelAccuracy), perClass, seconds, true);
+        }
+
+        private static Double orNull(double v) {
+            return Double.isNaN(v) ? null : v;
+        }
+
+        private static double orNaN(Double v) {
+            return v == null ? Double.NaN : v;
+        }
     }
 
     /** What a cache file holds: its key and how many results, counted without parsing them. */
@@ -88,10 +124,10 @@ public final class ResultCache {
         String key = "";
         int results = 0;
         for (String line : lines) {
-            if (line.startsWith("{\"key\"")) {
+            if (isKeyLine(line)) {
                 try {
-                    key = JSON.readTree(line).path("key").asText();
-                } catch (IOException cut) {
+                    key = Json.parse(line, KeyLine.class, file.toString()).key();
+                } catch (RuntimeException cut) {
                     // a key line cut short: the file's results still count
                 }
             } else if (!line.isBlank()) {
@@ -101,29 +137,20 @@ public final class ResultCache {
         return new Contents(key, results);
     }
 
-    private void read(String line) {
-        try {
-            JsonNode n = JSON.readTree(line);
-            if (n == null || !n.has("ratios")) {
-                return; // the key line
-            }
-            SparsityConfig config = SparsityConfigJson.parse("{\"ratios\": " + n.get("ratios") + "}", file.toString());
-            List<Double> classIou = new ArrayList<>();
-            JsonNode perClass = n.get("class_iou");
-            if (perClass != null) {
-                perClass.forEach(v -> classIou.add(v.isNull() ? Double.NaN : v.asDouble()));
-            }
-            entries.put(config, new EvaluationResult(config, n.get("split").asText(), n.get("images").asInt(),
-                    n.get("segmentation").asBoolean(), number(n, "top1"), number(n, "miou"),
-                    number(n, "pixel_accuracy"), classIou, n.get("seconds").asDouble(), true));
-        } catch (IOException | RuntimeException e) {
-            // a line cut short by a crash: that one result is evaluated again
-        }
+    private static boolean isKeyLine(String line) {
+        return line.startsWith("{\"key\"");
     }
 
-    private static double number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    private void read(String line) {
+        if (isKeyLine(line) || line.isBlank()) {
+            return;
+        }
+        try {
+            EvaluationResult r = Json.parse(line, ResultLine.class, file.toString()).result();
+            entries.put(r.config(), r);
+        } catch (RuntimeException e) {
+            // a line cut short by a crash: that one result is evaluated again
+        }
     }
 
     public synchronized Optional<EvaluationResult> get(SparsityConfig config) {
@@ -133,30 +160,8 @@ public final class ResultCache {
 
     public synchronized void put(EvaluationResult r) {
         entries.put(r.config(), r);
-        if (file == null) {
-            return;
-        }
-        ObjectNode n = JSON.createObjectNode();
-        n.set("ratios", JSON.valueToTree(r.config().ratios()));
-        n.put("split", r.split());
-        n.put("images", r.images());
-        n.put("segmentation", r.segmentation());
-        put(n, "top1", r.top1());
-        put(n, "miou", r.miou());
-        put(n, "pixel_accuracy", r.pixelAccuracy());
-        if (r.segmentation()) {
-            ArrayNode perClass = n.putArray("class_iou");
-            r.classIou().forEach(v -> perClass.add(Double.isNaN(v) ? null : v));
-        }
-        n.put("seconds", r.seconds());
-        append(n.toString());
-    }
-
-    private static void put(ObjectNode n, String field, double value) {
-        if (Double.isNaN(value)) {
-            n.putNull(field);
-        } else {
-            n.put(field, value);
+        if (file != null) {
+            append(Json.compact(ResultLine.of(r)));
         }
     }
 
