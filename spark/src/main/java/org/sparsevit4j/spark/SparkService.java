@@ -11,6 +11,8 @@ import org.apache.spark.api.java.function.Function;
 import org.sparsevit4j.app.ModelSession;
 import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.core.SparsityConfig;
+import org.sparsevit4j.core.StopRequest;
+import org.sparsevit4j.core.StopRequestedException;
 import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.evaluator.SplitEvaluator;
 
@@ -70,6 +72,7 @@ final class SparkService {
 
     /** One job, one task per configuration; each index comes back exactly once, in the order sent. */
     private List<ScoredConfig> run(List<IndexedConfig> pending) {
+        StopRequest.checkpoint(); // a stop asked for between generations starts no job
         jobs++;
         context.setJobDescription(String.format(Locale.ROOT, "sparsevit evaluations, job %d: %d configurations", jobs,
                 pending.size()));
@@ -77,6 +80,10 @@ final class SparkService {
         try {
             back = context.parallelize(pending, pending.size()).map(new RunTask(spec, task)).collect();
         } catch (Exception e) { // SparkException, which Java's compiler does not know collect() throws
+            if (StopRequest.PROCESS.requested()) {
+                // a local master's tasks unwind at their next pass, failing the job; the last generation stays saved
+                throw new StopRequestedException("stopped on request (SIGINT or SIGTERM) during a Spark job");
+            }
             throw new MachineFailureException("Spark could not evaluate " + pending.size() + " configurations: "
                     + firstLine(e), e);
         }
