@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -30,12 +31,22 @@ final class ExecutorModels {
 
     private static final Map<String, Deque<ModelSession>> IDLE = new ConcurrentHashMap<>();
     private static final AtomicInteger LOADS = new AtomicInteger();
+    private static final AtomicInteger ACTIVE = new AtomicInteger();
 
     private ExecutorModels() {
     }
 
     /** The metrics of {@code config} on this task's device: the task function of {@link SparkEvaluation}. */
     static ScoredConfig evaluate(ExecutorSpec spec, IndexedConfig config) {
+        ACTIVE.incrementAndGet();
+        try {
+            return evaluateCounted(spec, config);
+        } finally {
+            ACTIVE.decrementAndGet();
+        }
+    }
+
+    private static ScoredConfig evaluateCounted(ExecutorSpec spec, IndexedConfig config) {
         TaskContext task = TaskContext.get();
         Device device = device(task);
         if (!device.isGpu()) {
@@ -119,6 +130,25 @@ final class ExecutorModels {
                     + "every executor sees, or ship it (spark.sparsevit.ship=checkpoint,dataset)");
         }
         return folder;
+    }
+
+    /**
+     * Waits until no evaluation runs in this JVM, at most {@code patience}: a local master's tasks are
+     * threads of the driver's JVM, which must not exit, or go on, while one of them is inside libtorch.
+     *
+     * @return whether none runs
+     */
+    static boolean awaitIdle(Duration patience) {
+        long end = System.nanoTime() + patience.toNanos();
+        while (ACTIVE.get() > 0 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return ACTIVE.get() == 0;
     }
 
     /** Models loaded by this JVM so far. */

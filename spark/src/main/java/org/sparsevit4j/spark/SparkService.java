@@ -1,5 +1,6 @@
 package org.sparsevit4j.spark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +81,10 @@ final class SparkService {
         try {
             back = context.parallelize(pending, pending.size()).map(new RunTask(spec, task)).collect();
         } catch (Exception e) { // SparkException, which Java's compiler does not know collect() throws
+            if (context.isLocal()) {
+                // an aborted job leaves its other tasks running; they are threads of this JVM
+                ExecutorModels.awaitIdle(Duration.ofMinutes(2));
+            }
             if (StopRequest.PROCESS.requested()) {
                 // a local master's tasks unwind at their next pass, failing the job; the last generation stays saved
                 throw new StopRequestedException("stopped on request (SIGINT or SIGTERM) during a Spark job");
