@@ -38,10 +38,24 @@ public final class Csv {
 
     /** {@code rows} as CSV text with a header line. */
     public static <T> String write(Class<T> type, List<T> rows) {
+        CsvSchema schema = MAPPER.schemaFor(type);
+        if (rows.isEmpty()) {
+            // Jackson writes the header with the first row; a file without rows still names its columns
+            return String.join(",", schema.getColumnNames()) + "\n";
+        }
         try {
-            return MAPPER.writer(MAPPER.schemaFor(type).withHeader()).writeValueAsString(rows);
+            return MAPPER.writer(schema.withHeader()).writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + type.getSimpleName() + " rows as CSV", e);
+        }
+    }
+
+    /** One row as a CSV line without the header: for a file appended to row by row. */
+    public static <T> String row(Class<T> type, T row) {
+        try {
+            return MAPPER.writer(MAPPER.schemaFor(type).withoutHeader()).writeValueAsString(row);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a " + type.getSimpleName() + " row as CSV", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sparsevit4j.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -136,8 +138,22 @@ public final class Json {
 
     /** Parses {@code text} as {@code type}, strictly; {@code source} starts every error message. */
     public static <T> T parse(String text, Class<T> type, String source) {
+        return parse(text, MAPPER.readerFor(type), source);
+    }
+
+    /**
+     * A reader of {@code type} by the mapper's rules, except that a field absent from the text reads
+     * as null: for files written by earlier versions, which lack the fields later ones added (the
+     * record then says what those versions meant).
+     */
+    public static ObjectReader toleratingAbsentFields(Class<?> type) {
+        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    }
+
+    /** Parses {@code text} with {@code reader} (the mapper's, or a variant of it), errors as the mapper's. */
+    public static <T> T parse(String text, ObjectReader reader, String source) {
         try {
-            return MAPPER.readValue(text, type);
+            return reader.readValue(text);
         } catch (JsonMappingException e) {
             // a file cut short inside a value reaches the binder first; it is bad JSON, not a bad field
             throw new InvalidInputException(source + ": " + (e.getCause() instanceof JsonParseException p ? invalidJson(p)
@@ -145,6 +161,24 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(source + ": " + invalidJson(e), e);
         }
+    }
+
+    /** The top-level {@code format} alone; every other field is left for the record of that format. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record FormatField(Object format) {
+    }
+
+    /**
+     * The top-level {@code "format"} value of a JSON text (null when absent), read before the rest:
+     * a file of another format lacks or adds fields, which would otherwise hide the real reason.
+     */
+    public static Object format(String text, String source) {
+        return parse(text, FormatField.class, source).format();
+    }
+
+    /** {@link #format(String, String)} of a file. */
+    public static Object format(Path file) {
+        return read(file, FormatField.class).format();
     }
 
     private static String invalidJson(JsonProcessingException e) {

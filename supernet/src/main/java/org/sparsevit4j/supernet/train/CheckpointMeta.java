@@ -1,18 +1,16 @@
 package org.sparsevit4j.supernet.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.sparsevit4j.core.ArchitectureSpec;
-import org.sparsevit4j.core.InvalidInputException;
-import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.core.Json;
+import org.sparsevit4j.core.SnakeCaseArchitecture;
+import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Task;
@@ -21,6 +19,9 @@ import org.sparsevit4j.supernet.data.Task;
  * What a checkpoint says about itself, stored as JSON under the {@value #KEY} metadata key of
  * its safetensors file: the model to rebuild, the configuration a fine-tuned model runs (so it
  * knows its sparsity), and the trainer's state and settings (so a run resumes from its folder).
+ * The stored form is {@link MetaFile} (snake_case, format {@value #FORMAT}), read strictly through
+ * the project's mapper except that a field a later version added may be absent from an older
+ * checkpoint (it then takes the value those checkpoints were trained with).
  *
  * @param kind {@code supernet} (SAA) or {@code finetune}
  * @param model the model's shape
@@ -37,142 +38,110 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
     /** Metadata key of the JSON. */
     public static final String KEY = "sparsevit";
     private static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict, but a field absent from an older checkpoint reads as null (see {@link SettingsEntry#settings}). */
+    static final ObjectReader READER = Json.toleratingAbsentFields(MetaFile.class);
+
+    /** The stored form of the metadata. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record MetaFile(Integer format, String kind, ModelEntry model, RatiosEntry sparsity, Long step,
+            Long samplerState, SettingsEntry settings, String dataset, String tool) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ModelEntry(SnakeCaseArchitecture arch, String task, List<String> classNames, Integer decoderDim) {
+
+        static ModelEntry of(ModelSpec m) {
+            return new ModelEntry(SnakeCaseArchitecture.of(m.arch()), m.task().cliName(), m.classNames(),
+                    m.decoderDim());
+        }
+
+        ModelSpec spec() {
+            return new ModelSpec(arch.spec(), Task.parse(task), classNames, decoderDim);
+        }
+    }
+
+    /** A configuration as {@code {"ratios": [[...], ...]}}, the form of {@code --config} files. */
+    record RatiosEntry(List<List<Double>> ratios) {
+
+        static RatiosEntry of(SparsityConfig config) {
+            return config == null ? null : new RatiosEntry(config.ratios());
+        }
+
+        static SparsityConfig config(RatiosEntry entry) {
+            return entry == null ? null : SparsityConfig.ofRatios(entry.ratios());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DataEntry(Long seed, Double searchFraction, Boolean skipBad, Integer syntheticHeight, Integer syntheticWidth,
+            Integer syntheticTrain, Integer syntheticVal) {
+
+        static DataEntry of(DatasetOptions d) {
+            return new DataEntry(d.seed(), d.searchFraction(), d.skipBad(), d.syntheticHeight(), d.syntheticWidth(),
+                    d.syntheticTrain(), d.syntheticVal());
+        }
+
+        DatasetOptions options() {
+            return new DatasetOptions(seed, searchFraction, skipBad, syntheticHeight, syntheticWidth, syntheticTrain,
+                    syntheticVal);
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SettingsEntry(String arch, String task, Path dataset, String datasetFormat, DataEntry data, Integer height,
+            Integer width, Integer batchSize, Long steps, Double maxMinutes, Double learningRate,
+            Double minLearningRate, Long warmupSteps, Double weightDecay, Double clipNorm, Long seed,
+            Integer checkpointEvery, Boolean sandwich, Granularity granularity, RatiosEntry fixedConfig,
+            Path initWeights, Integer decoderDim, Integer loaderThreads) {
+
+        static SettingsEntry of(TrainSettings t) {
+            return new SettingsEntry(t.arch(), t.task().cliName(), t.dataset(),
+                    t.format() == null ? null : t.format().cliName(), DataEntry.of(t.data()), t.height(), t.width(),
+                    t.batchSize(), t.steps(), t.maxMinutes(), t.learningRate(), t.minLearningRate(), t.warmupSteps(),
+                    t.weightDecay(), t.clipNorm(), t.seed(), t.checkpointEvery(), t.sandwich(), t.granularity(),
+                    RatiosEntry.of(t.fixedConfig()), t.initWeights(), t.decoderDim(), t.loaderThreads());
+        }
+
+        TrainSettings settings() {
+            // checkpoints from before the public datasets name no format: their folders were ours
+            DatasetFormat format = dataset == null ? null
+                    : datasetFormat == null ? DatasetFormat.FOLDERS : DatasetFormat.parse(datasetFormat);
+            return new TrainSettings(arch, Task.parse(task), dataset, format, data.options(), height, width, batchSize,
+                    steps, maxMinutes, learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed,
+                    checkpointEvery, sandwich, granularity, RatiosEntry.config(fixedConfig), initWeights, decoderDim,
+                    loaderThreads);
+        }
+    }
 
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("kind", kind);
-        ObjectNode m = root.putObject("model");
-        m.set("arch", archJson(model.arch()));
-        m.put("task", model.task().cliName());
-        ArrayNode names = m.putArray("class_names");
-        model.classNames().forEach(names::add);
-        m.put("decoder_dim", model.decoderDim());
-        root.set("sparsity", sparsity == null ? null : parse(SparsityConfigJson.toJson(sparsity)));
-        root.put("step", step);
-        root.put("sampler_state", samplerState);
-        root.set("settings", settingsJson(settings));
-        root.put("dataset", dataset);
-        root.put("tool", tool);
-        return root.toString();
+        return Json.compact(file());
+    }
+
+    /** The stored form. */
+    MetaFile file() {
+        return new MetaFile(FORMAT, kind, ModelEntry.of(model), RatiosEntry.of(sparsity), step, samplerState,
+                SettingsEntry.of(settings), dataset, tool);
     }
 
     /** Parses the JSON of a checkpoint; {@code source} names the file in errors. */
     public static CheckpointMeta parse(String json, String source) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            if (root.path("format").asInt() != FORMAT) {
-                throw new InvalidInputException(source + ": checkpoint format " + root.path("format")
-                        + " is not the supported " + FORMAT);
-            }
-            JsonNode m = root.get("model");
-            List<String> names = new ArrayList<>();
-            m.get("class_names").forEach(n -> names.add(n.asText()));
-            ModelSpec model = new ModelSpec(arch(m.get("arch")), Task.parse(m.get("task").asText()), names,
-                    m.get("decoder_dim").asInt());
-            JsonNode s = root.get("sparsity");
-            SparsityConfig sparsity = s == null || s.isNull() ? null : SparsityConfigJson.parse(s.toString(), source);
-            return new CheckpointMeta(root.get("kind").asText(), model, sparsity, root.get("step").asLong(),
-                    root.get("sampler_state").asLong(), settings(root.get("settings"), source),
-                    root.path("dataset").asText(), root.path("tool").asText());
-        } catch (JsonProcessingException | NullPointerException e) {
-            throw new InvalidInputException(source + ": the checkpoint's metadata is damaged (" + e.getClass().getSimpleName()
-                    + ")");
+        Object format = Json.format(json, source);
+        if (!Integer.valueOf(FORMAT).equals(format)) {
+            throw new InvalidInputException(source + ": checkpoint format " + format + " is not the supported " + FORMAT);
         }
+        return of(Json.parse(json, READER, source), source);
     }
 
-    private static JsonNode parse(String json) {
+    /** The metadata a stored form holds; {@code source} names the file in errors. */
+    static CheckpointMeta of(MetaFile f, String source) {
         try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return new CheckpointMeta(java.util.Objects.requireNonNull(f.kind()), f.model().spec(), RatiosEntry.config(f.sparsity()), f.step(),
+                    f.samplerState(), f.settings().settings(), f.dataset(), f.tool());
+        } catch (NullPointerException e) {
+            // a field that every version wrote is missing
+            throw new InvalidInputException(source + ": the checkpoint's metadata is damaged (a field is missing)", e);
         }
-    }
-
-    static ObjectNode archJson(ArchitectureSpec a) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("name", a.name());
-        n.put("patch_size", a.patchSize());
-        n.put("in_channels", a.inChannels());
-        n.put("embed_dim", a.embedDim());
-        a.depths().forEach(n.putArray("depths")::add);
-        a.heads().forEach(n.putArray("heads")::add);
-        n.put("window_size", a.windowSize());
-        n.put("mlp_ratio", a.mlpRatio());
-        n.put("num_classes", a.numClasses());
-        return n;
-    }
-
-    static ArchitectureSpec arch(JsonNode n) {
-        List<Integer> depths = new ArrayList<>();
-        n.get("depths").forEach(d -> depths.add(d.asInt()));
-        List<Integer> heads = new ArrayList<>();
-        n.get("heads").forEach(h -> heads.add(h.asInt()));
-        return new ArchitectureSpec(n.get("name").asText(), n.get("patch_size").asInt(), n.get("in_channels").asInt(),
-                n.get("embed_dim").asInt(), depths, heads, n.get("window_size").asInt(), n.get("mlp_ratio").asDouble(),
-                n.get("num_classes").asInt());
-    }
-
-    private static ObjectNode settingsJson(TrainSettings t) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("arch", t.arch());
-        n.put("task", t.task().cliName());
-        n.put("dataset", t.dataset() == null ? null : t.dataset().toString());
-        n.put("dataset_format", t.format() == null ? null : t.format().cliName());
-        ObjectNode d = n.putObject("data");
-        d.put("seed", t.data().seed());
-        d.put("search_fraction", t.data().searchFraction());
-        d.put("skip_bad", t.data().skipBad());
-        d.put("synthetic_height", t.data().syntheticHeight());
-        d.put("synthetic_width", t.data().syntheticWidth());
-        d.put("synthetic_train", t.data().syntheticTrain());
-        d.put("synthetic_val", t.data().syntheticVal());
-        n.put("height", t.height());
-        n.put("width", t.width());
-        n.put("batch_size", t.batchSize());
-        n.put("steps", t.steps());
-        n.put("max_minutes", t.maxMinutes());
-        n.put("learning_rate", t.learningRate());
-        n.put("min_learning_rate", t.minLearningRate());
-        n.put("warmup_steps", t.warmupSteps());
-        n.put("weight_decay", t.weightDecay());
-        n.put("clip_norm", t.clipNorm());
-        n.put("seed", t.seed());
-        n.put("checkpoint_every", t.checkpointEvery());
-        n.put("sandwich", t.sandwich());
-        n.put("granularity", t.granularity().id());
-        n.set("fixed_config", t.fixedConfig() == null ? null : parse(SparsityConfigJson.toJson(t.fixedConfig())));
-        n.put("init_weights", t.initWeights() == null ? null : t.initWeights().toString());
-        n.put("decoder_dim", t.decoderDim());
-        n.put("loader_threads", t.loaderThreads());
-        return n;
-    }
-
-    private static TrainSettings settings(JsonNode n, String source) {
-        JsonNode d = n.get("data");
-        DatasetOptions data = new DatasetOptions(d.get("seed").asLong(), d.get("search_fraction").asDouble(),
-                d.get("skip_bad").asBoolean(), d.get("synthetic_height").asInt(), d.get("synthetic_width").asInt(),
-                d.get("synthetic_train").asInt(), d.get("synthetic_val").asInt());
-        JsonNode fixed = n.get("fixed_config");
-        Path dataset = path(n.get("dataset"));
-        return new TrainSettings(n.get("arch").asText(), Task.parse(n.get("task").asText()), dataset,
-                dataset == null ? null : format(n.get("dataset_format")), data, n.get("height").asInt(),
-                n.get("width").asInt(), n.get("batch_size").asInt(),
-                n.get("steps").asLong(), n.get("max_minutes").asDouble(), n.get("learning_rate").asDouble(),
-                n.get("min_learning_rate").asDouble(), n.get("warmup_steps").asLong(), n.get("weight_decay").asDouble(),
-                n.get("clip_norm").asDouble(), n.get("seed").asLong(), n.get("checkpoint_every").asInt(),
-                n.get("sandwich").asBoolean(), Granularity.parse(n.get("granularity").asText()),
-                fixed == null || fixed.isNull() ? null : SparsityConfigJson.parse(fixed.toString(), source),
-                path(n.get("init_weights")), n.get("decoder_dim").asInt(), n.get("loader_threads").asInt());
-    }
-
-    /** Checkpoints from before the public datasets name no format: their folders were ours. */
-    private static DatasetFormat format(JsonNode n) {
-        return n == null || n.isNull() ? DatasetFormat.FOLDERS : DatasetFormat.parse(n.asText());
-    }
-
-    private static Path path(JsonNode n) {
-        return n == null || n.isNull() ? null : Path.of(n.asText());
     }
 }

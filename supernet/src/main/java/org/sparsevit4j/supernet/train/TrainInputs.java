@@ -1,6 +1,6 @@
 package org.sparsevit4j.supernet.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.Json;
 
@@ -24,10 +25,12 @@ import org.sparsevit4j.core.Json;
  *     model, settings with the starting weights resolved to their file, the data's identity
  * @param startWeightsSha256 SHA-256 of the starting weights file, or null for a run from random weights
  */
-public record TrainInputs(int format, JsonNode start, String startWeightsSha256) {
+public record TrainInputs(int format, CheckpointMeta.MetaFile start, String startWeightsSha256) {
 
     public static final String FILE = "train-inputs.json";
     public static final int FORMAT = 1;
+    /** Strict, but fields a later version added to the start's metadata may be absent, as in a checkpoint. */
+    private static final ObjectReader READER = Json.toleratingAbsentFields(TrainInputs.class);
 
     public TrainInputs {
         Objects.requireNonNull(start, "start");
@@ -35,8 +38,7 @@ public record TrainInputs(int format, JsonNode start, String startWeightsSha256)
 
     /** The record of a run starting with {@code start}. */
     static TrainInputs of(CheckpointMeta start, String startWeightsSha256) {
-        return new TrainInputs(FORMAT, Json.parse(start.toJson(), JsonNode.class, "checkpoint metadata"),
-                startWeightsSha256);
+        return new TrainInputs(FORMAT, start.file(), startWeightsSha256);
     }
 
     /** Whether {@code runDir} records the start of a run. */
@@ -51,12 +53,16 @@ public record TrainInputs(int format, JsonNode start, String startWeightsSha256)
             return Optional.empty();
         }
         // the format first: a file of another format may lack or add fields, which would hide the real reason
-        JsonNode format = Json.read(file, JsonNode.class).get("format");
-        if (format == null || !format.isInt() || format.intValue() != FORMAT) {
+        Object format = Json.format(file);
+        if (!Integer.valueOf(FORMAT).equals(format)) {
             throw new InvalidInputException(file + ": format " + format + " is not " + FORMAT
                     + "; it was written by another version of sparsevit4j");
         }
-        return Optional.of(Json.read(file, TrainInputs.class));
+        try {
+            return Optional.of(Json.parse(Files.readString(file), READER, file.toString()));
+        } catch (java.io.IOException e) {
+            throw AtomicFiles.failure(file, "cannot read", e);
+        }
     }
 
     void write(Path runDir) {
@@ -65,7 +71,7 @@ public record TrainInputs(int format, JsonNode start, String startWeightsSha256)
 
     /** The run's metadata at step 0; {@code runDir} names the file in errors. */
     CheckpointMeta startMeta(Path runDir) {
-        return CheckpointMeta.parse(start.toString(), runDir.resolve(FILE).toString());
+        return CheckpointMeta.of(start, runDir.resolve(FILE).toString());
     }
 
     /**
