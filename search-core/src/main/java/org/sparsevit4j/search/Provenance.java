@@ -2,7 +2,6 @@ package org.sparsevit4j.search;
 
 import org.sparsevit4j.core.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenetics.Genotype;
 import java.io.IOException;
@@ -29,47 +28,41 @@ final class Provenance {
     private Provenance() {
     }
 
+    /** The search's own facts, as every result file carries them (the evaluator's are merged beside them). */
+    record SearchFacts(String tool, String component, String toolVersion, String gitCommit, String gitDirty,
+            String java, String javaVendor, Os os, Cpu cpu, String jenetics, String jackson, long seed,
+            String metricName, String evaluator, String latencyModel, String latencyMeter, long denseMacs,
+            long sparsestMacs, Long maxMacsResolved, HypervolumeReference hypervolumeReference,
+            SearchSettings settings) {
+    }
+
+    record Os(String name, String version, String arch) {
+    }
+
+    record Cpu(String model, int logicalCores) {
+    }
+
+    record HypervolumeReference(double metric, double cost, String costUnit) {
+    }
+
     /**
      * @param environment the evaluator's own facts, merged at the top level
      * @throws IllegalArgumentException when {@code environment} names a key the search writes itself
      */
     static ObjectNode toJson(SearchSettings settings, String metricName, String evaluator, String latencyModel,
             BudgetCheck budget, double referenceCost, ObjectNode environment) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("tool", TOOL);
-        o.put("component", "search-core");
-        o.put("toolVersion", BuildInfo.version());
-        o.put("gitCommit", BuildInfo.gitCommit());
-        o.put("gitDirty", BuildInfo.gitDirty());
-        o.put("java", System.getProperty("java.version"));
-        o.put("javaVendor", System.getProperty("java.vendor"));
-        ObjectNode os = o.putObject("os");
-        os.put("name", System.getProperty("os.name"));
-        os.put("version", System.getProperty("os.version"));
-        os.put("arch", System.getProperty("os.arch"));
-        ObjectNode cpu = o.putObject("cpu");
-        cpu.put("model", cpuModel());
-        cpu.put("logicalCores", Runtime.getRuntime().availableProcessors());
-        o.put("jenetics", versionOf(Genotype.class));
-        o.put("jackson", com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString());
-        o.put("seed", settings.seed());
-        o.put("metricName", metricName);
-        o.put("evaluator", evaluator);
-        o.put("latencyModel", latencyModel);
-        o.putNull(LATENCY_METER);
         MacCostTable macs = budget.macTable();
-        o.put("denseMacs", macs.denseMacs());
-        o.put("sparsestMacs", macs.sparsestMacs());
-        if (budget.maxMacs() == Long.MAX_VALUE) {
-            o.putNull("maxMacsResolved");
-        } else {
-            o.put("maxMacsResolved", budget.maxMacs());
-        }
-        ObjectNode reference = o.putObject("hypervolumeReference");
-        reference.put("metric", settings.hypervolumeReferenceMetric());
-        reference.put("cost", referenceCost);
-        reference.put("costUnit", settings.costObjective().unit());
-        o.set("settings", Json.MAPPER.valueToTree(settings));
+        SearchFacts facts = new SearchFacts(TOOL, "search-core", BuildInfo.version(), BuildInfo.gitCommit(),
+                BuildInfo.gitDirty(), System.getProperty("java.version"), System.getProperty("java.vendor"),
+                new Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
+                new Cpu(cpuModel(), Runtime.getRuntime().availableProcessors()), versionOf(Genotype.class),
+                com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString(), settings.seed(), metricName,
+                evaluator, latencyModel, null, macs.denseMacs(), macs.sparsestMacs(),
+                budget.maxMacs() == Long.MAX_VALUE ? null : budget.maxMacs(),
+                new HypervolumeReference(settings.hypervolumeReferenceMetric(), referenceCost,
+                        settings.costObjective().unit()),
+                settings);
+        ObjectNode o = Json.MAPPER.valueToTree(facts);
         for (Map.Entry<String, JsonNode> e : environment.properties()) {
             if (o.has(e.getKey())) {
                 throw new IllegalArgumentException("the evaluator's provenance field \"" + e.getKey()

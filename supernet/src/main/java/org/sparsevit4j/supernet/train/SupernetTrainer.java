@@ -326,7 +326,7 @@ public final class SupernetTrainer {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double rate = images / seconds;
                 double eta = (settings.steps() - step) * settings.batchSize() / Math.max(rate, 1e-9);
-                log.append(new TrainingLog.Row(step, lastLoss, lastGradNorm, optimizer.learningRate(), rate, seconds,
+                log.append(TrainingLog.Row.of(step, lastLoss, lastGradNorm, optimizer.learningRate(), rate, seconds,
                         configs.get(0).compact()));
                 listener.onStep(new TrainingListener.Step(step, settings.steps(), lastLoss, optimizer.learningRate(),
                         rate, eta, configs.get(0)));

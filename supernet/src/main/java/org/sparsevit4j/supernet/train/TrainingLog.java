@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,21 @@ final class TrainingLog {
             @JsonProperty("images_per_second") double imagesPerSecond,
             @JsonProperty("elapsed_seconds") double elapsedSeconds,
             String ratios) {
+
+        /** A step's row, rounded as people read a curve: 6 significant digits, speed and time to 3 and 1 places. */
+        static Row of(long step, double loss, double gradNorm, double learningRate, double imagesPerSecond,
+                double elapsedSeconds, String ratios) {
+            return new Row(step, significant(loss), significant(gradNorm), significant(learningRate),
+                    places(imagesPerSecond, 3), places(elapsedSeconds, 1), ratios);
+        }
+
+        private static double significant(double v) {
+            return Double.isFinite(v) && v != 0 ? new BigDecimal(v).round(new MathContext(6)).doubleValue() : v;
+        }
+
+        private static double places(double v, int places) {
+            return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_EVEN).doubleValue() : v;
+        }
     }
 
     private final Path file;
