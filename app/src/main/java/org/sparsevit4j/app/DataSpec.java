@@ -7,11 +7,13 @@ import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Datasets;
 import org.sparsevit4j.supernet.data.SampleSource;
+import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 
 /**
  * The data an operation reads: a dataset folder or the built-in synthetic scenes, and what shapes
- * it (the command line's {@code --dataset}, {@code --format}, {@code --task}, {@code --skip-bad}, ...).
+ * it (the command line's {@code --dataset}, {@code --format}, {@code --task}, {@code --skip-bad},
+ * {@code --synthetic}, ...).
  *
  * @param dataset the folder, or null for the built-in scenes
  * @param format the folder's layout: {@code folders}, {@code cityscapes}, {@code ade20k} or
@@ -21,19 +23,21 @@ import org.sparsevit4j.supernet.data.Task;
  * @param searchFraction share of train carved out as the search split
  * @param syntheticTrain built-in scenes: training images
  * @param syntheticVal built-in scenes: validation images
+ * @param synthetic which built-in scenes; null for the benchmark
  */
 public record DataSpec(Path dataset, String format, String task, boolean skipBad, double searchFraction,
-        int syntheticTrain, int syntheticVal) {
+        int syntheticTrain, int syntheticVal, SyntheticKind synthetic) {
 
     public DataSpec {
+        synthetic = synthetic == null ? SyntheticKind.BENCHMARK : synthetic;
         if (format != null && dataset == null) {
             throw new InvalidInputException("--format " + format + " describes a folder: give it with --dataset DIR");
         }
     }
 
-    /** The built-in scenes with the default sizes. */
+    /** The built-in benchmark with the default sizes. */
     public static DataSpec builtIn() {
-        return new DataSpec(null, null, null, false, 0.1, 2000, 200);
+        return new DataSpec(null, null, null, false, 0.1, 2000, 200, SyntheticKind.BENCHMARK);
     }
 
     /** Whether a dataset or a task was named (a command that could take the data from a checkpoint asks). */
@@ -59,7 +63,7 @@ public record DataSpec(Path dataset, String format, String task, boolean skipBad
 
     /** Dataset options for the given seed; synthetic scenes are generated at the given size. */
     public DatasetOptions options(long seed, int height, int width) {
-        return new DatasetOptions(seed, searchFraction, skipBad, height, width, syntheticTrain, syntheticVal);
+        return new DatasetOptions(seed, searchFraction, skipBad, height, width, syntheticTrain, syntheticVal, synthetic);
     }
 
     /** Opens the data with {@code options}. */
@@ -89,6 +93,6 @@ public record DataSpec(Path dataset, String format, String task, boolean skipBad
      */
     public DataSpec pinned() {
         return dataset == null ? this : new DataSpec(dataset.toAbsolutePath(), resolvedFormat().cliName(), task,
-                skipBad, searchFraction, syntheticTrain, syntheticVal);
+                skipBad, searchFraction, syntheticTrain, syntheticVal, synthetic);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.Json;
+import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.core.MacCounter;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
@@ -18,22 +19,24 @@ import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.profiler.MeasurementPlan;
 import org.sparsevit4j.profiler.LatencyResult;
 import org.sparsevit4j.profiler.LatencyTableBuilder;
+import org.sparsevit4j.search.BaselineResult;
 import org.sparsevit4j.search.EvolutionarySearch;
 import org.sparsevit4j.search.MacLimit;
 import org.sparsevit4j.search.SearchBudget;
 import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.supernet.data.Split;
-import org.sparsevit4j.supernet.data.SyntheticScenes;
+import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 
 /**
  * The whole method end to end on the built-in scenes, each step the application's own operation in
  * its own folder under the demo's: the latency table of a small segmenting Swin, its sparsity-aware
  * training, a Pareto search under a MAC budget, fine-tuning of the chosen configuration, and the
- * comparison on val of the dense model, the chosen configuration and uniform sparsity at the same
- * MACs. Run again in the same folder, it continues where it stopped (finished steps are kept).
+ * comparison on val of the dense model, the chosen configuration, the best uniform configuration and
+ * random search's best within the chosen configuration's MACs, and the input downsampled to them. Run again in the same folder, it continues where it stopped (finished steps are kept).
  */
 public final class Demo {
 
@@ -61,7 +64,10 @@ public final class Demo {
         EvolutionarySearch.checkBudget(SearchSettings.builder(arch, size.height(), size.width())
                 .budget(SearchBudget.ofMacs(MacLimit.parse(r.maxMacs()))).build(), null);
         Path out = r.out();
-        DataSpec data = new DataSpec(null, null, null, false, 0.1, r.syntheticImages(), r.syntheticVal());
+        // the latency table is the first file written, straight into the folder
+        OutputPaths.createFolder(out, "--out");
+        DataSpec data = new DataSpec(null, null, null, false, 0.1, r.syntheticImages(), r.syntheticVal(),
+                SyntheticKind.BENCHMARK);
         Path supernet = out.resolve("supernet");
         Path table = out.resolve("latency-table.json");
         Path search = out.resolve("search");
@@ -72,7 +78,7 @@ public final class Demo {
         progress.phase("demo step 1/5: latency table of " + ARCH + " at " + size + " on this machine");
         if (!Files.isRegularFile(table)) {
             ModelChoice segmenter = new ModelChoice(ARCH, Task.SEGMENTATION.cliName(),
-                    SyntheticScenes.classCount(Task.SEGMENTATION), null);
+                    SyntheticKind.BENCHMARK.classCount(Task.SEGMENTATION), null);
             Latencies.buildTable(new TimingSpec(segmenter, size, 1, null, "cpu", MeasurementPlan.of(3, 20)),
                     LatencyTableBuilder.DEFAULT_RANDOM_CONTEXTS, table, progress);
         }
@@ -83,76 +89,92 @@ public final class Demo {
             Trainings.resume(supernet, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, null, supernet, r.trainSteps(), 0, 8, 1e-3, 1e-5, 50, 0.05,
-                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, null), training);
+                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, null,
+                    SegmentationLoss.PLAIN), training);
         }
 
         progress.phase("demo step 3/5: Pareto search under " + r.maxMacs() + " dense MACs (" + r.generations()
                 + " generations of " + r.population() + ")");
-        if (Files.isRegularFile(search.resolve(EvolutionarySearch.STATE_FILE))) {
-            Searches.resume(search, cache, progress);
-        } else {
-            Searches.run(new SearchRequest(supernet, null, data, null, r.maxMacs(), null, null, "macs", table, null, 1, 10,
-                    "cpu", null, true, r.generations(), r.population(), "pair", r.seed(), 8, 1), search, cache, progress);
-        }
+        Searches.Outcome searched = Files.isRegularFile(search.resolve(EvolutionarySearch.STATE_FILE))
+                ? Searches.resume(search, cache, progress)
+                : Searches.run(new SearchRequest(supernet, null, data, null, r.maxMacs(), null, null, "macs", table, null,
+                        1, 10, "cpu", null, true, r.generations(), r.population(), "pair", r.seed(), 8, 1), search, cache,
+                        progress);
         Path chosenFile = search.resolve("best-config.json");
         SparsityConfig chosen = SparsityConfigJson.read(chosenFile, arch);
+        BaselineResult baselines = searched.result().baselines();
+        if (baselines == null || baselines.bestRandom() == null) {
+            throw new MachineFailureException(search + ": the search ran no random search to compare with");
+        }
+        SparsityConfig random = baselines.bestRandom().config();
+        Path randomFile = out.resolve("random-best-config.json");
+        SparsityConfigJson.write(random, randomFile);
 
         progress.phase("demo step 4/5: fine-tuning the chosen configuration (" + r.finetuneSteps() + " steps)");
         if (SupernetTrainer.holdsRun(finetuned)) {
             Trainings.resume(finetuned, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, supernet, finetuned, r.finetuneSteps(), 0, 8, 2e-4, 1e-5, 10,
-                    0.05, 1.0, r.seed(), 50, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, chosenFile),
+                    0.05, 1.0, r.seed(), 50, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, chosenFile,
+                    SegmentationLoss.PLAIN),
                     training);
         }
 
-        progress.phase("demo step 5/5: evaluating on val: dense, chosen, uniform at the same MACs; measuring latency");
-        SparsityConfig uniform = uniformNearest(arch, size, chosen);
-        Path uniformFile = out.resolve("uniform-config.json");
-        SparsityConfigJson.write(uniform, uniformFile);
-        List<EvaluationResult> supernetRows = Evaluations.run(new EvaluateRequest(supernet, DataSpec.builtIn(),
-                Split.VAL, null, 8, 1, cache, null, List.of(chosenFile, uniformFile), List.of(0.0)), progress)
-                .results();
+        progress.phase("demo step 5/5: evaluating on val: dense, chosen, the best uniform configuration and random "
+                + "search's best within the chosen MACs, the input downsampled to them; measuring latency");
+        long chosenMacs = macs(arch, size, chosen);
+        List<Double> levels = new ArrayList<>();
+        for (int level = 0; level <= WindowGrid.MAX_LEVEL; level++) {
+            levels.add(level / 10.0);
+        }
+        // rows 0 and 1: chosen and random search's best; then uniform 0 (dense) to 0.8
+        List<EvaluationResult> onVal = Evaluations.run(new EvaluateRequest(supernet, DataSpec.builtIn(), Split.VAL, null,
+                8, 1, cache, null, List.of(chosenFile, randomFile), levels), progress).results();
+        EvaluationResult bestUniform = bestUniformWithin(arch, size, onVal.subList(2, onVal.size()), chosenMacs);
         EvaluationResult finetunedRow = Evaluations.run(new EvaluateRequest(finetuned, DataSpec.builtIn(),
                 Split.VAL, null, 8, 1, cache, null, List.of(), List.of()), progress).results().get(0);
-        List<LatencyResult> latency = Latencies.measure(supernet, size, List.of(SparsityConfig.dense(arch), chosen,
-                uniform), MeasurementPlan.of(3, 15));
-        long dense = macs(arch, size, SparsityConfig.dense(arch));
+        Downsamplings.Point down = Downsamplings.evaluate(supernet, DataSpec.builtIn(), arch, size, 8, 1, cache,
+                List.of(chosenMacs), progress).get(0);
+        Resolution low = new Resolution(down.height(), down.width());
+        SparsityConfig dense = SparsityConfig.dense(arch);
+        List<LatencyResult> latency = Latencies.measure(supernet, size, List.of(dense, chosen, bestUniform.config(),
+                random), MeasurementPlan.of(3, 15));
+        LatencyResult lowLatency = Latencies.measure(supernet, low, List.of(dense), MeasurementPlan.of(3, 15)).get(0);
+        long denseMacs = macs(arch, size, dense);
         List<Row> rows = List.of(
-                row("dense (supernet)", SparsityConfig.dense(arch), supernetRows.get(2), dense, latency.get(0)),
-                row("chosen (supernet)", chosen, supernetRows.get(0), dense, latency.get(1)),
-                row("chosen (fine-tuned)", chosen, finetunedRow, dense, latency.get(1)),
-                row("uniform " + uniform.ratio(0, 0) + " (supernet)", uniform, supernetRows.get(1), dense,
-                        latency.get(2)));
+                row("dense (supernet)", dense, onVal.get(2).miou(), denseMacs, latency.get(0)),
+                row("chosen (supernet)", chosen, onVal.get(0).miou(), denseMacs, latency.get(1)),
+                row("chosen (fine-tuned)", chosen, finetunedRow.miou(), denseMacs, latency.get(1)),
+                row("best uniform " + bestUniform.config().ratio(0, 0), bestUniform.config(), bestUniform.miou(),
+                        denseMacs, latency.get(2)),
+                row("random search's best", random, onVal.get(1).miou(), denseMacs, latency.get(3)),
+                row("dense at " + low + (down.macs() > chosenMacs ? " (over the MACs)" : ""), dense, down.metric(),
+                        denseMacs, lowLatency));
         writeSummary(out, rows, r, (System.nanoTime() - start) / 1e9);
         Path report = search.resolve("report.html");
         return new Outcome(rows, out, search, Files.isRegularFile(report) ? Optional.of(report) : Optional.empty());
     }
 
-    /** The uniform configuration whose MACs are nearest the chosen one's. */
-    private static SparsityConfig uniformNearest(ArchitectureSpec arch, Resolution size, SparsityConfig chosen) {
-        long target = macs(arch, size, chosen);
-        SparsityConfig best = null;
-        long bestGap = Long.MAX_VALUE;
-        for (int level = 0; level <= WindowGrid.MAX_LEVEL; level++) {
-            SparsityConfig u = SparsityConfig.uniform(arch, level / 10.0);
-            long gap = Math.abs(macs(arch, size, u) - target);
-            if (gap < bestGap) {
-                best = u;
-                bestGap = gap;
+    /** The best uniform configuration on val whose MACs do not exceed {@code ceiling}; the sparsest when none. */
+    private static EvaluationResult bestUniformWithin(ArchitectureSpec arch, Resolution size,
+            List<EvaluationResult> uniform, long ceiling) {
+        EvaluationResult best = null;
+        for (EvaluationResult e : uniform) {
+            if (macs(arch, size, e.config()) <= ceiling && (best == null || e.miou() > best.miou())) {
+                best = e;
             }
         }
-        return best;
+        return best != null ? best : uniform.get(uniform.size() - 1);
     }
 
     private static long macs(ArchitectureSpec arch, Resolution size, SparsityConfig config) {
         return MacCounter.count(arch, size.height(), size.width(), config).backbone();
     }
 
-    private static Row row(String name, SparsityConfig config, EvaluationResult evaluation, long denseMacs,
-            LatencyResult latency) {
+    /** A row of the table: the MACs are those of the pass that was timed (the input size it ran at). */
+    private static Row row(String name, SparsityConfig config, double miou, long denseMacs, LatencyResult latency) {
         long m = latency.macs();
-        return new Row(name, config, evaluation.miou(), m, (double) m / denseMacs, latency.medianMs());
+        return new Row(name, config, miou, m, (double) m / denseMacs, latency.medianMs());
     }
 
     private static void writeSummary(Path out, List<Row> rows, DemoRequest r, double seconds) {

@@ -44,6 +44,17 @@ public final class OutputPaths {
         requireWritable(existing, option + " " + folder);
     }
 
+    /** A run folder, checked as {@link #requireWritableFolder} and created with its parents if missing. */
+    public static void createFolder(Path folder, String option) {
+        requireWritableFolder(folder, option);
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException(option + " " + folder + ": cannot create the folder (" + e.getMessage()
+                    + ")", e);
+        }
+    }
+
     private static void requireWritable(Path folder, String what) {
         if (!Files.isWritable(folder)) {
             throw new MachineFailureException(what + ": folder " + folder + " is not writable");

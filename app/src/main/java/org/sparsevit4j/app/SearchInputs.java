@@ -28,8 +28,8 @@ public record SearchInputs(int format, SearchRequest request, int height, int wi
         String datasetIdentity, String latencyTableSha256, List<LatencyTable.Check> latencyAnchors) {
 
     public static final String FILE = "search-inputs.json";
-    /** 3: the data names its layout ({@code request.data.format}). */
-    public static final int FORMAT = 3;
+    /** 3: the data names its layout ({@code request.data.format}); 4: and which built-in scenes ({@code synthetic}). */
+    public static final int FORMAT = 4;
 
     public SearchInputs {
         Objects.requireNonNull(request, "request");

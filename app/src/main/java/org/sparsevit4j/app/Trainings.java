@@ -6,6 +6,7 @@ import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.Checkpoints;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainSettings;
@@ -13,6 +14,13 @@ import org.sparsevit4j.supernet.train.TrainingListener;
 
 /** Training runs: sparsity-aware adaptation and fine-tuning, and their resumption. */
 public final class Trainings {
+
+    /** Peak learning rate of AdamW unless a request says otherwise. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    /** Final learning rate of the cosine decay. */
+    public static final double DEFAULT_MIN_LEARNING_RATE = 1e-5;
+    /** Steps of linear warm-up. */
+    public static final long DEFAULT_WARMUP = 50;
 
     private Trainings() {
     }
@@ -61,6 +69,7 @@ public final class Trainings {
                 r.steps(), r.maxMinutes(),
                 r.learningRate(), r.minLearningRate(), Math.min(r.warmup(), r.steps()), r.weightDecay(), r.clip(),
                 r.seed(), r.checkpointEvery(), fixed == null && r.sandwich(), fixed == null ? r.granularity()
-                : Granularity.PAIR, fixed, startWeights(r.weights()), r.decoderDim(), r.loaderThreads());
+                : Granularity.PAIR, fixed, startWeights(r.weights()), r.decoderDim(), r.loaderThreads(),
+                r.loss() == null ? SegmentationLoss.PLAIN : r.loss());
     }
 }

@@ -1,6 +1,7 @@
 package org.sparsevit4j.cli;
 
 import org.sparsevit4j.app.DataSpec;
+import org.sparsevit4j.supernet.data.SyntheticKind;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -38,8 +39,15 @@ public final class DataOptions {
             description = "Built-in scenes: validation images. Default: ${DEFAULT-VALUE}.")
     int syntheticVal;
 
+    @Option(names = "--synthetic", paramLabel = "KIND", defaultValue = "benchmark",
+            description = "Built-in scenes: benchmark (small objects told apart by fill hue and the tone of a thin rim, "
+                    + "so that context matters and sparsity has a price) or easy (a few objects told apart by colour: a quick smoke test). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String synthetic;
+
     /** The options as the application's data spec. */
     DataSpec spec() {
-        return new DataSpec(dataset, format, task, skipBad, searchFraction, syntheticTrain, syntheticVal);
+        return new DataSpec(dataset, format, task, skipBad, searchFraction, syntheticTrain, syntheticVal,
+                SyntheticKind.parse(synthetic));
     }
 }

@@ -15,9 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sparsevit demo}: the whole method end to end on the built-in scenes ({@link Demo}). */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "End to end on the built-in synthetic scenes: latency table, SAA training, Pareto search under "
-                + "0.6x dense MACs, fine-tuning, evaluation of dense vs chosen vs uniform, and the report. About 2 "
-                + "minutes on 2 cores; run it again with the same --out to continue after an interruption.")
+        description = "End to end on the built-in benchmark: latency table, SAA training, Pareto search under 0.6x "
+                + "dense MACs, fine-tuning, and on val the dense model against the chosen configuration, the best "
+                + "uniform one and random search's best within its MACs, and the input downsampled to them; and the "
+                + "search's report. About 5 minutes on 2 cores; run it again with the same --out to continue after "
+                + "an interruption.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -74,10 +76,10 @@ public final class DemoCommand implements Callable<Integer> {
                     maxMacs, syntheticImages, syntheticVal, seed), progress);
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%-24s %7s %7s %9s %11s  %s%n", "model", "mIoU", "GMACs", "MAC frac", "latency ms",
+        o.printf(Locale.ROOT, "%-26s %7s %7s %9s %11s  %s%n", "model", "mIoU", "GMACs", "MAC frac", "latency ms",
                 "ratios");
         for (Demo.Row r : outcome.rows()) {
-            o.printf(Locale.ROOT, "%-24s %7.4f %7.3f %9.3f %11.1f  %s%n", r.model(), r.miou(), r.macs() / 1e9,
+            o.printf(Locale.ROOT, "%-26s %7.4f %7.3f %9.3f %11.1f  %s%n", r.model(), r.miou(), r.macs() / 1e9,
                     r.macFraction(), r.latencyMs(), r.config().compact());
         }
         o.printf(Locale.ROOT, "demo finished in %s; results in %s%n",

@@ -2,6 +2,7 @@ package org.sparsevit4j.cli;
 
 import java.time.Duration;
 import org.sparsevit4j.core.StopRequest;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code sparsevit}. Settles process-wide settings before any library reads them
@@ -22,10 +23,15 @@ public final class Main {
     public static void main(String[] args) {
         configureProcess();
         StopRequest.PROCESS.installShutdownHook(STOP_PATIENCE, System.err::println);
+        CommandLine cli = SparsevitCommand.commandLine();
         int status;
         try {
-            status = SparsevitCommand.commandLine().execute(args);
+            status = cli.execute(args);
         } finally {
+            // what a command printed without a line end (a --json document) is still in the writer;
+            // System.exit does not flush it
+            cli.getOut().flush();
+            cli.getErr().flush();
             StopRequest.PROCESS.workFinished();
         }
         if (!StopRequest.PROCESS.requested()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainingDivergedException;
 import picocli.CommandLine.Mixin;
@@ -81,6 +82,16 @@ abstract class TrainingOptions {
             description = "Threads decoding and augmenting images. Default: ${DEFAULT-VALUE}.")
     int loaderThreads;
 
+    @Option(names = "--class-weights", paramLabel = "none|balanced", defaultValue = "none",
+            description = "Segmentation: weigh each class's pixels by 1/sqrt of its share of the training pixels "
+                    + "(balanced), so that rare classes are learned and not only the background. Default: "
+                    + "${DEFAULT-VALUE}.")
+    String classWeights;
+
+    @Option(names = "--ohem", description = "Segmentation: count only the hard pixels (predicted below 0.7 "
+            + "probability, at least the hardest eighth), online hard example mining.")
+    boolean ohem;
+
     @Mixin
     ThreadsOption threads;
 
@@ -113,6 +124,6 @@ abstract class TrainingOptions {
     private TrainRequest request() {
         return new TrainRequest(arch, data.spec(), resolution, weights, out, steps, maxMinutes, batch, learningRate,
                 minLearningRate, warmup, weightDecay, clip, seed, checkpointEvery, decoderDim, loaderThreads, sandwich(),
-                granularity(), config());
+                granularity(), config(), new SegmentationLoss(SegmentationLoss.ClassWeights.parse(classWeights), ohem));
     }
 }

@@ -198,6 +198,18 @@ class BadInputTest {
         c.add(new Case("directory without the files", "best.json", "report", folder));
         c.add(new Case("malformed JSON", "best.json", "report", badRun.toString()));
         c.add(new Case("a file instead of a folder", "malformed.json", "report", malformed));
+        // ablate
+        c.add(new Case("missing file", "missing.json", "ablate", "--latency-table", missing, "--out",
+                dir.resolve("a1").toString()));
+        c.add(new Case("directory", "a-folder", "ablate", "--latency-table", folder, "--out",
+                dir.resolve("a2").toString()));
+        c.add(new Case("malformed JSON", "malformed.json", "ablate", "--latency-table", malformed, "--out",
+                dir.resolve("a3").toString()));
+        c.add(new Case("impossible budget", "0.01", "ablate", "--budgets", "0.5,0.01", "--out",
+                dir.resolve("a4").toString()));
+        c.add(new Case("impossible budget", "ms", "ablate", "--resolution", "64", "--latency-table", table, "--budgets",
+                "0.00001", "--out", dir.resolve("a5").toString()));
+        c.add(new Case("unwritable output", "a-file", "ablate", "--out", out));
         // demo
         c.add(new Case("impossible budget", "0.01", "demo", "--max-macs", "0.01x", "--out", dir.resolve("d1").toString()));
         c.add(new Case("unwritable output", "a-file", "demo", "--out", out));

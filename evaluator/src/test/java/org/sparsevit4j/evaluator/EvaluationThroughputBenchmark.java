@@ -24,6 +24,7 @@ import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.data.Transform;
 import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
@@ -45,7 +46,7 @@ class EvaluationThroughputBenchmark {
     void evaluationRunsWithinTenPercentOfTheBareForwardPass() {
         DatasetOptions data = new DatasetOptions(1, 0.1, false, 224, 224, 40, 96);
         SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, 224, 224, 2, 1, 0,
-                1e-4, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 128, 1), dir,
+                1e-4, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 128, 1, SegmentationLoss.PLAIN), dir,
                 new TrainingListener() { });
         SampleSource source = Datasets.synthetic(Task.SEGMENTATION, data);
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(dir, manager)) {

@@ -18,6 +18,7 @@ import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.data.Transform;
 import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
@@ -39,7 +40,7 @@ class SaaLearningTest {
     void aBrieflyTrainedSupernetBeatsTheAllBackgroundBaselineDenseAndHalfSparse() {
         DatasetOptions data = new DatasetOptions(4, 0.1, false, SIDE, SIDE, 600, 48);
         TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, SIDE, SIDE, 8,
-                160, 0, 1e-3, 1e-5, 20, 0.05, 1.0, 4, 1000, false, Granularity.PAIR, null, null, 64, 1);
+                160, 0, 1e-3, 1e-5, 20, 0.05, 1.0, 4, 1000, false, Granularity.PAIR, null, null, 64, 1, SegmentationLoss.PLAIN);
         SupernetTrainer.train(settings, dir, new TrainingListener() { });
         SampleSource source = Datasets.synthetic(Task.SEGMENTATION, data);
         double baseline = allBackgroundMiou(source);

@@ -22,6 +22,7 @@ import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
@@ -42,7 +43,7 @@ class SplitEvaluatorTest {
     static void trainOneStep() {
         run = shared.resolve("run");
         SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, DATA, 64, 64, 2, 1, 0,
-                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1), run,
+                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
                 new TrainingListener() { });
     }
 

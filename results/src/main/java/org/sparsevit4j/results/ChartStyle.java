@@ -30,7 +30,9 @@ final class ChartStyle {
         UNIFORM(new Color(0xff, 0x7f, 0x0e), SeriesMarkers.SQUARE, true),
         RANDOM(new Color(0x7f, 0x7f, 0x7f), SeriesMarkers.TRIANGLE_UP, true),
         DENSE(Color.BLACK, SeriesMarkers.CROSS, true),
-        MEASURED(new Color(0x2c, 0xa0, 0x2c), SeriesMarkers.CIRCLE, false);
+        MEASURED(new Color(0x2c, 0xa0, 0x2c), SeriesMarkers.CIRCLE, false),
+        DOWNSAMPLED(new Color(0x94, 0x67, 0xbd), SeriesMarkers.TRIANGLE_DOWN, true),
+        DENSE_TRAINED(new Color(0x8c, 0x56, 0x4b), SeriesMarkers.SQUARE, true);
 
         final Color color;
         final Marker marker;

@@ -27,32 +27,23 @@ final class SceneGenerator {
     /** At most one object per class, so the dominant object's class also covers the most pixels. */
     private static final int MAX_OBJECTS = 6;
     private static final int NOISE_AMPLITUDE = 18;
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
-    /**
-     * A rendered scene.
-     *
-     * @param image the picture
-     * @param mask {@code H x W} classes: 0 background, {@code 1 + SceneClass.ordinal()} objects
-     * @param dominantClass the object class (1-based) covering the most pixels, lowest on a tie
-     */
-    record Scene(RawImage image, int[] mask, int dominantClass) {
-    }
 
     private SceneGenerator() {
     }
 
-    static Scene render(long seed, int height, int width) {
+    static RenderedScene render(long seed, int height, int width) {
         SplitMix64 rng = SplitMix64.seeded(seed);
         int[] packed = new int[height * width];
         drawBackground(rng, packed, height, width);
         int[] mask = new int[height * width];
         drawObjects(rng, packed, mask, height, width);
-        byte[] rgb = addNoise(rng.nextLong(), packed);
-        return new Scene(new RawImage(height, width, rgb), mask, dominantClass(mask));
+        byte[] rgb = PixelNoise.apply(rng.nextLong(), packed, NOISE_AMPLITUDE);
+        return new RenderedScene(new RawImage(height, width, rgb), mask,
+                RenderedScene.dominantClass(mask, CLASSES.length));
     }
 
-    private static void drawBackground(SplitMix64 rng, int[] packed, int height, int width) {
+    /** A muted textured background: a base grey with a tint, coarse colour blobs and finer brightness blobs. */
+    static void drawBackground(SplitMix64 rng, int[] packed, int height, int width) {
         double base = 95 + 60 * rng.nextDouble();
         double[] tint = {rng.nextDouble() * 24 - 12, rng.nextDouble() * 24 - 12, rng.nextDouble() * 24 - 12};
         ValueNoise coarse = new ValueNoise(rng, height, width, 3 + rng.nextInt(4), 3, 35, 12);
@@ -146,110 +137,7 @@ final class SceneGenerator {
         }
     }
 
-    /** Adds triangular noise of ±{@value #NOISE_AMPLITUDE} per channel, one hash per pixel. */
-    private static byte[] addNoise(long seed, int[] packed) {
-        byte[] rgb = new byte[packed.length * 3];
-        for (int i = 0; i < packed.length; i++) {
-            long h = mix(seed + (i + 1L) * GOLDEN);
-            int p = packed[i];
-            for (int c = 0; c < 3; c++) {
-                int bits = (int) (h >>> (16 * c));
-                int triangular = (bits & 0xFF) + ((bits >>> 8) & 0xFF) - 255;
-                int value = ((p >>> (16 - 8 * c)) & 0xFF) + triangular * NOISE_AMPLITUDE / 255;
-                rgb[3 * i + c] = (byte) Math.max(0, Math.min(255, value));
-            }
-        }
-        return rgb;
-    }
-
-    private static int dominantClass(int[] mask) {
-        int[] counts = new int[CLASSES.length + 1];
-        for (int m : mask) {
-            counts[m]++;
-        }
-        int best = 1;
-        for (int c = 2; c < counts.length; c++) {
-            if (counts[c] > counts[best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static int clamp(double v) {
+    static int clamp(double v) {
         return v <= 0 ? 0 : v >= 255 ? 255 : (int) v;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /**
-     * Smooth value noise: random values on a grid of {@code cells} cells along the longer side,
-     * blended with a smoothstep, {@code channels} values per node: a shared brightness offset of
-     * ±{@code brightness} plus a per-channel offset of ±{@code chroma}.
-     */
-    private static final class ValueNoise {
-        private final int channels;
-        private final int nodesX;
-        private final double[] nodes;
-        private final int[] cellX;
-        private final double[] blendX;
-        private final int[] cellY;
-        private final double[] blendY;
-        private final double[] rowNodes;
-
-        ValueNoise(SplitMix64 rng, int height, int width, int cells, int channels, double brightness, double chroma) {
-            this.channels = channels;
-            double cellSize = (double) Math.max(height, width) / cells;
-            this.nodesX = (int) Math.ceil(width / cellSize) + 1;
-            int nodesY = (int) Math.ceil(height / cellSize) + 1;
-            this.nodes = new double[nodesY * nodesX * channels];
-            for (int n = 0; n < nodesY * nodesX; n++) {
-                double light = brightness * (2 * rng.nextDouble() - 1);
-                for (int c = 0; c < channels; c++) {
-                    nodes[n * channels + c] = light + chroma * (2 * rng.nextDouble() - 1);
-                }
-            }
-            this.cellX = new int[width];
-            this.blendX = new double[width];
-            for (int x = 0; x < width; x++) {
-                double t = (x + 0.5) / cellSize;
-                cellX[x] = (int) t;
-                blendX[x] = smoothstep(t - cellX[x]);
-            }
-            this.cellY = new int[height];
-            this.blendY = new double[height];
-            for (int y = 0; y < height; y++) {
-                double t = (y + 0.5) / cellSize;
-                cellY[y] = (int) t;
-                blendY[y] = smoothstep(t - cellY[y]);
-            }
-            this.rowNodes = new double[nodesX * channels];
-        }
-
-        /** Writes row {@code y}'s values, {@code channels} per pixel, into {@code out}. */
-        void row(int y, double[] out) {
-            int top = cellY[y] * nodesX * channels;
-            int bottom = top + nodesX * channels;
-            double t = blendY[y];
-            for (int i = 0; i < nodesX * channels; i++) {
-                rowNodes[i] = nodes[top + i] + t * (nodes[bottom + i] - nodes[top + i]);
-            }
-            for (int x = 0; x < blendX.length; x++) {
-                int left = cellX[x] * channels;
-                double s = blendX[x];
-                for (int c = 0; c < channels; c++) {
-                    double a = rowNodes[left + c];
-                    out[x * channels + c] = a + s * (rowNodes[left + channels + c] - a);
-                }
-            }
-        }
-
-        private static double smoothstep(double t) {
-            return t * t * (3 - 2 * t);
-        }
     }
 }

@@ -5,15 +5,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The built-in dataset, which needs no files: "sparse scenes", a few small textured objects on a
- * large, noisy, textured background, the setting window pruning is made for. Object pixels are
- * 6–14% of a scene (about 10% on average); see {@link SceneGenerator} for what a scene holds.
+ * The built-in dataset, which needs no files: generated scenes of one {@link SyntheticKind}.
  *
- * <p>Classes: segmentation has {@code background} (0) and the object classes {@code disc,
- * square, triangle, ring, cross, diamond} (1..6); classification has the object classes alone
- * (0..5), and an image's label is the object class covering the most pixels (ties: the lower
- * class). A scene holds each class at most once and draws its first object with at least 1.6 times
- * the area of any other, so the label is never a close call.
+ * <ul>
+ *   <li>{@code benchmark} ({@link BenchmarkGenerator}): 4 to 16 small objects, mostly in clusters,
+ *       among grey clutter, whose six classes ({@code red-light, green-light, blue-light, red-dark,
+ *       green-dark, blue-dark}) are a fill hue and the tone of a rim a few pixels wide, so that a pixel
+ *       inside an object needs context to be told: made so that skipping windows costs accuracy and
+ *       which layers skip matters;</li>
+ *   <li>{@code easy} ({@link SceneGenerator}): "sparse scenes", two to six objects ({@code disc,
+ *       square, triangle, ring, cross, diamond}) told apart by colour, outline and texture on a muted
+ *       background, 6–14% of the pixels; every configuration solves them, which makes them a quick
+ *       smoke test.</li>
+ * </ul>
+ *
+ * <p>Classes: segmentation has {@code background} (0) and the object classes (1..6);
+ * classification has the object classes alone (0..5), and an image's label is the object class
+ * covering the most pixels (ties: the lower class). An easy scene holds each class at most once and
+ * draws its first object with at least 1.6 times the area of any other, so its label is never a
+ * close call; a benchmark scene is meant for segmentation, and its label can be.
  *
  * <p>Splits: the training pool has {@code syntheticTrain} scenes and the search split is carved
  * out of it like a folder's ({@link Split#TRAIN} is the rest); {@link Split#VAL} has
@@ -22,9 +32,6 @@ import java.util.Objects;
  * in any order. A 672x672 scene takes a few milliseconds.
  */
 public final class SyntheticScenes implements SampleSource {
-
-    /** The version of the pictures, part of {@link #identity()}. */
-    public static final int GENERATOR_VERSION = SceneGenerator.VERSION;
 
     /** The ignore index of segmentation masks (only padding added by a transform carries it). */
     public static final int IGNORE_INDEX = 255;
@@ -46,15 +53,8 @@ public final class SyntheticScenes implements SampleSource {
         if (task == Task.SEGMENTATION) {
             names.add("background");
         }
-        for (SceneClass kind : SceneClass.values()) {
-            names.add(kind.displayName());
-        }
+        names.addAll(options.synthetic().objectClasses());
         this.classNames = List.copyOf(names);
-    }
-
-    /** Classes of the scenes for {@code task}: the six objects, and the background for segmentation. */
-    public static int classCount(Task task) {
-        return SceneClass.values().length + (task == Task.SEGMENTATION ? 1 : 0);
     }
 
     /** Native rows of a scene. */
@@ -97,7 +97,7 @@ public final class SyntheticScenes implements SampleSource {
         Objects.requireNonNull(transform, "transform");
         int item = layout.itemOf(split, index);
         long stream = split == Split.VAL ? VAL_STREAM : POOL_STREAM;
-        SceneGenerator.Scene scene = SceneGenerator.render(Seeds.derive(options.seed(), Seeds.SCENE, stream, item),
+        RenderedScene scene = options.synthetic().render(Seeds.derive(options.seed(), Seeds.SCENE, stream, item),
                 options.syntheticHeight(), options.syntheticWidth());
         if (task == Task.CLASSIFICATION) {
             return TransformPipeline.apply(scene.image(), null, scene.dominantClass() - 1, IGNORE_INDEX, transform,
@@ -114,7 +114,7 @@ public final class SyntheticScenes implements SampleSource {
 
     @Override
     public String identity() {
-        return "synthetic-scenes/v" + GENERATOR_VERSION + " task=" + task.cliName() + " seed=" + options.seed()
+        return options.synthetic().identityPrefix() + " task=" + task.cliName() + " seed=" + options.seed()
                 + " size=" + options.syntheticHeight() + "x" + options.syntheticWidth()
                 + " train=" + options.syntheticTrain() + " val=" + options.syntheticVal()
                 + " search=" + options.searchFraction();
@@ -122,8 +122,8 @@ public final class SyntheticScenes implements SampleSource {
 
     @Override
     public String describe() {
-        return "synthetic sparse scenes (" + task.cliName() + ", " + numClasses() + " classes, "
-                + options.syntheticHeight() + "x" + options.syntheticWidth() + ", train " + size(Split.TRAIN)
+        return "built-in " + options.synthetic().cliName() + " scenes (" + task.cliName() + ", " + numClasses()
+                + " classes, " + options.syntheticHeight() + "x" + options.syntheticWidth() + ", train " + size(Split.TRAIN)
                 + " / search " + size(Split.SEARCH) + " / val " + size(Split.VAL) + ", seed " + options.seed() + ")";
     }
 }

@@ -13,6 +13,7 @@ import org.sparsevit4j.core.SnakeCaseArchitecture;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
+import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 
 /**
@@ -75,16 +76,17 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record DataEntry(Long seed, Double searchFraction, Boolean skipBad, Integer syntheticHeight, Integer syntheticWidth,
-            Integer syntheticTrain, Integer syntheticVal) {
+            Integer syntheticTrain, Integer syntheticVal, String synthetic) {
 
         static DataEntry of(DatasetOptions d) {
             return new DataEntry(d.seed(), d.searchFraction(), d.skipBad(), d.syntheticHeight(), d.syntheticWidth(),
-                    d.syntheticTrain(), d.syntheticVal());
+                    d.syntheticTrain(), d.syntheticVal(), d.synthetic().cliName());
         }
 
         DatasetOptions options() {
+            // checkpoints from before the benchmark existed were trained on the easy scenes
             return new DatasetOptions(seed, searchFraction, skipBad, syntheticHeight, syntheticWidth, syntheticTrain,
-                    syntheticVal);
+                    syntheticVal, synthetic == null ? SyntheticKind.EASY : SyntheticKind.parse(synthetic));
         }
     }
 
@@ -94,14 +96,15 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
             Integer width, Integer batchSize, Long steps, Double maxMinutes, Double learningRate,
             Double minLearningRate, Long warmupSteps, Double weightDecay, Double clipNorm, Long seed,
             Integer checkpointEvery, Boolean sandwich, Granularity granularity, RatiosEntry fixedConfig,
-            Path initWeights, Integer decoderDim, Integer loaderThreads) {
+            Path initWeights, Integer decoderDim, Integer loaderThreads, String classWeights, Boolean ohem) {
 
         static SettingsEntry of(TrainSettings t) {
             return new SettingsEntry(t.arch(), t.task().cliName(), t.dataset(),
                     t.format() == null ? null : t.format().cliName(), DataEntry.of(t.data()), t.height(), t.width(),
                     t.batchSize(), t.steps(), t.maxMinutes(), t.learningRate(), t.minLearningRate(), t.warmupSteps(),
                     t.weightDecay(), t.clipNorm(), t.seed(), t.checkpointEvery(), t.sandwich(), t.granularity(),
-                    RatiosEntry.of(t.fixedConfig()), t.initWeights(), t.decoderDim(), t.loaderThreads());
+                    RatiosEntry.of(t.fixedConfig()), t.initWeights(), t.decoderDim(), t.loaderThreads(),
+                    t.loss().classWeights().cliName(), t.loss().ohem());
         }
 
         TrainSettings settings() {
@@ -111,7 +114,10 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
             return new TrainSettings(arch, Task.parse(task), dataset, format, data.options(), height, width, batchSize,
                     steps, maxMinutes, learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed,
                     checkpointEvery, sandwich, granularity, RatiosEntry.config(fixedConfig), initWeights, decoderDim,
-                    loaderThreads);
+                    loaderThreads,
+                    // checkpoints from before the loss had options trained with the plain cross-entropy
+                    new SegmentationLoss(SegmentationLoss.ClassWeights.parse(classWeights == null ? "none" : classWeights),
+                            ohem != null && ohem));
         }
     }
 

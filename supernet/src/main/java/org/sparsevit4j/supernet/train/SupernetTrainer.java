@@ -176,15 +176,14 @@ public final class SupernetTrainer {
             if (resumeFrom != null) {
                 optimizer.restore(Checkpoints.optimizerState(resumeFrom, model.getNDManager()));
             }
-            Loss loss = settings.task() == Task.SEGMENTATION
-                    ? new PixelCrossEntropyLoss(source.ignoreIndex())
-                    : Loss.softmaxCrossEntropyLoss();
+            Loss loss = loss(settings, source);
             SparsitySampler sampler = new SparsitySampler(arch, settings.granularity(),
                     resumeFrom == null ? initialSamplerState : expected.samplerState());
             TrainingLog log = new TrainingLog(runDir, startStep);
-            listener.onMessage(String.format(Locale.ROOT, "%s %s on %s at %dx%d, batch %d, %s%s",
+            listener.onMessage(String.format(Locale.ROOT, "%s %s on %s at %dx%d, batch %d, %s, %s%s",
                     settings.finetune() ? "fine-tuning" : "training (SAA)", arch.name(), source.describe(),
                     settings.height(), settings.width(), settings.batchSize(),
+                    settings.task() == Task.SEGMENTATION ? settings.loss().describe() : "cross-entropy",
                     settings.finetune() ? "configuration " + settings.fixedConfig().compact()
                             : "a random configuration per step by " + settings.granularity().id()
                                     + (settings.sandwich() ? " plus dense and sparsest (sandwich)" : ""),
@@ -244,6 +243,21 @@ public final class SupernetTrainer {
                     : "; left out " + unused.size() + " keys of its head (" + String.join(", ",
                             unused.subList(0, Math.min(4, unused.size()))) + (unused.size() > 4 ? ", ..." : "") + ")"));
         }
+    }
+
+    private Loss loss(TrainSettings settings, SampleSource source) {
+        if (settings.task() != Task.SEGMENTATION) {
+            return Loss.softmaxCrossEntropyLoss();
+        }
+        SegmentationLoss kind = settings.loss();
+        float[] weights = null;
+        if (kind.classWeights() == SegmentationLoss.ClassWeights.BALANCED) {
+            ClassFrequencies frequencies = ClassFrequencies.count(source, settings.height(), settings.width());
+            weights = frequencies.balancedWeights();
+            listener.onMessage("class shares in the training data: " + frequencies.describe(source.classNames())
+                    + "; weights " + java.util.Arrays.toString(weights));
+        }
+        return new PixelCrossEntropyLoss(source.ignoreIndex(), weights, kind.ohem());
     }
 
     private static LearningRateSchedule schedule(TrainSettings s) {

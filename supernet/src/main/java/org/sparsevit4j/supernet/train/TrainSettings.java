@@ -39,6 +39,7 @@ import org.sparsevit4j.supernet.data.Task;
  * @param initWeights weights to start from (checkpoint, run folder or torchvision/timm file), or null
  * @param decoderDim segmentation decoder width
  * @param loaderThreads threads that decode and augment images
+ * @param loss how segmentation's cross-entropy treats rare classes (plain for classification)
  */
 public record TrainSettings(
         String arch,
@@ -63,7 +64,8 @@ public record TrainSettings(
         SparsityConfig fixedConfig,
         Path initWeights,
         int decoderDim,
-        int loaderThreads) {
+        int loaderThreads,
+        SegmentationLoss loss) {
 
     public TrainSettings {
         Objects.requireNonNull(arch, "arch");
@@ -89,6 +91,11 @@ public record TrainSettings(
         positive("--checkpoint-every", checkpointEvery);
         positive("decoder width", decoderDim);
         positive("--loader-threads", loaderThreads);
+        Objects.requireNonNull(loss, "loss");
+        if (task == Task.CLASSIFICATION && !loss.isPlain()) {
+            throw new InvalidInputException("--class-weights and --ohem weigh the pixels of segmentation; a "
+                    + "classification run takes neither");
+        }
         new LearningRateSchedule(learningRate, minLearningRate, warmupSteps, steps); // validates the rates
     }
 
@@ -112,13 +119,13 @@ public record TrainSettings(
     public TrainSettings withSteps(long total) {
         return new TrainSettings(arch, task, dataset, format, data, height, width, batchSize, total, maxMinutes,
                 learningRate, minLearningRate, Math.min(warmupSteps, total), weightDecay, clipNorm, seed, checkpointEvery,
-                sandwich, granularity, fixedConfig, initWeights, decoderDim, loaderThreads);
+                sandwich, granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
     }
 
     /** The same run with another wall-clock budget (a resumed run may bring its own). */
     public TrainSettings withMaxMinutes(double minutes) {
         return new TrainSettings(arch, task, dataset, format, data, height, width, batchSize, steps, minutes,
                 learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed, checkpointEvery, sandwich,
-                granularity, fixedConfig, initWeights, decoderDim, loaderThreads);
+                granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
     }
 }

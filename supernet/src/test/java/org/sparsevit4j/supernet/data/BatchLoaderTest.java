@@ -190,37 +190,13 @@ class BatchLoaderTest {
     }
 
     /** A source whose sample {@code badIndex} fails like a corrupt file. */
-    private static final class FailingSource implements SampleSource {
+    private static final class FailingSource extends ForwardingSource {
         final InvalidInputException failure = new InvalidInputException("/data/train/cat/broken.png: corrupt image data");
         final int badIndex;
 
         FailingSource(int badIndex) {
+            super(SEGMENTATION);
             this.badIndex = badIndex;
-        }
-
-        @Override
-        public Task task() {
-            return SEGMENTATION.task();
-        }
-
-        @Override
-        public int numClasses() {
-            return SEGMENTATION.numClasses();
-        }
-
-        @Override
-        public List<String> classNames() {
-            return SEGMENTATION.classNames();
-        }
-
-        @Override
-        public int ignoreIndex() {
-            return SEGMENTATION.ignoreIndex();
-        }
-
-        @Override
-        public int size(Split split) {
-            return SEGMENTATION.size(split);
         }
 
         @Override
@@ -228,7 +204,7 @@ class BatchLoaderTest {
             if (index == badIndex) {
                 throw failure;
             }
-            return SEGMENTATION.load(split, index, transform, augmentSeed);
+            return super.load(split, index, transform, augmentSeed);
         }
 
         @Override

@@ -17,7 +17,10 @@ class DatasetOptionsTest {
     @Test
     void defaultsAndWithers() {
         DatasetOptions d = DatasetOptions.defaults();
-        assertEquals(new DatasetOptions(0, 0.10, false, 224, 224, 2000, 200), d);
+        assertEquals(new DatasetOptions(0, 0.10, false, 224, 224, 2000, 200, SyntheticKind.BENCHMARK), d);
+        // options written before the built-in data had a kind meant the easy scenes
+        assertEquals(SyntheticKind.EASY, new DatasetOptions(0, 0.10, false, 224, 224, 2000, 200).synthetic());
+        assertEquals(SyntheticKind.EASY, d.withSynthetic(SyntheticKind.EASY).synthetic());
         assertEquals(7, d.withSeed(7).seed());
         assertEquals(0.3, d.withSearchFraction(0.3).searchFraction());
         assertTrue(d.withSkipBad(true).skipBad());

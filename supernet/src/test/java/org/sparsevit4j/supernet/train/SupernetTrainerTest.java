@@ -39,7 +39,7 @@ class SupernetTrainerTest {
         DatasetOptions data = DatasetOptions.defaults().withSeed(3);
         data = new DatasetOptions(3, 0.1, false, 64, 64, 40, 8);
         return new TrainSettings("swin_micro", task, null, null, data, 64, 64, 2, steps, 0, lr, 0, 1, 0.05, 1.0, 11,
-                checkpointEvery, false, Granularity.PAIR, null, null, 32, 1);
+                checkpointEvery, false, Granularity.PAIR, null, null, 32, 1, SegmentationLoss.PLAIN);
     }
 
     @Test
@@ -110,7 +110,7 @@ class SupernetTrainerTest {
         Path data = DatasetTrees.ade20k(dir.resolve("ade"));
         TrainSettings base = tiny(Task.SEGMENTATION, 4, 2, 1e-3);
         TrainSettings settings = new TrainSettings(base.arch(), base.task(), data, DatasetFormat.ADE20K, base.data(),
-                64, 64, 2, 4, 0, 1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, null, 32, 1);
+                64, 64, 2, 4, 0, 1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, null, 32, 1, SegmentationLoss.PLAIN);
         Path run = dir.resolve("run");
         SupernetTrainer.train(settings, run, new TrainingListener() { });
         Files.delete(Checkpoints.file(run, 4));
@@ -139,7 +139,7 @@ class SupernetTrainerTest {
                 .checkpoint();
         TrainSettings base = tiny(Task.SEGMENTATION, 2, 2, 1e-3);
         TrainSettings settings = new TrainSettings(base.arch(), base.task(), null, null, base.data(), 64, 64, 2, 2, 0,
-                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, supernet, 32, 1);
+                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, supernet, 32, 1, SegmentationLoss.PLAIN);
         Path straight = SupernetTrainer.train(settings, dir.resolve("straight"), new TrainingListener() { })
                 .checkpoint();
         Path killed = dir.resolve("killed");
@@ -192,7 +192,7 @@ class SupernetTrainerTest {
         SparsityConfig config = SparsityConfig.uniform(org.sparsevit4j.core.ArchitectureSpec.preset("swin_micro"), 0.5);
         TrainSettings base = tiny(Task.CLASSIFICATION, 2, 2, 1e-3);
         TrainSettings finetune = new TrainSettings(base.arch(), base.task(), null, null, base.data(), 64, 64, 2, 2, 0,
-                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, config, null, 32, 1);
+                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, config, null, 32, 1, SegmentationLoss.PLAIN);
         Path file = SupernetTrainer.train(finetune, dir, new TrainingListener() { }).checkpoint();
         CheckpointMeta meta = Checkpoints.meta(file).orElseThrow();
         assertEquals("finetune", meta.kind());
