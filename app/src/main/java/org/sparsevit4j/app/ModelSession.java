@@ -127,7 +127,8 @@ public final class ModelSession implements AutoCloseable {
         }
         return new DataSpec(trained.dataset().toAbsolutePath(), trained.format() == null ? null
                 : trained.format().cliName(), trained.task().cliName(), trained.data().skipBad(),
-                trained.data().searchFraction(), trained.data().syntheticTrain(), trained.data().syntheticVal());
+                trained.data().searchFraction(), trained.data().syntheticTrain(), trained.data().syntheticVal(),
+                trained.data().synthetic());
     }
 
     private static ObjectNode provenance(NDManager manager, LoadedModel model, String weightsSha256,

@@ -5,6 +5,7 @@ import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Task;
+import org.sparsevit4j.supernet.train.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
@@ -25,7 +26,7 @@ final class TinySupernet {
     /** Trains it on the dataset folder {@code dataset} (null: the built-in scenes) into the run folder {@code run}. */
     static Path train(Path run, Path dataset, DatasetFormat format) {
         SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, dataset, format, DATA, 64, 64, 2, 2, 0,
-                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1), run,
+                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
                 new TrainingListener() { });
         return run;
     }
