@@ -33,6 +33,7 @@ public final class SparkEvaluation implements ClusterEvaluation {
 
     /** What the driver ships to the executors: {@code checkpoint}, {@code dataset}, or {@code none}. */
     public static final String SHIP = "spark.sparsevit.ship";
+    private static final String QUIET_NATIVE_LOADER = "org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader";
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\d+|\\*)])?");
 
     private final JavaSparkContext context;
@@ -61,6 +62,10 @@ public final class SparkEvaluation implements ClusterEvaluation {
 
     /** Starts a Spark context on {@code master} with the settings of {@link #conf}. */
     public static SparkEvaluation start(String master, Progress progress) {
+        // Hadoop's classes say at every start that they run without Hadoop's native library, which is no news here
+        if (System.getProperty(QUIET_NATIVE_LOADER) == null) {
+            System.setProperty(QUIET_NATIVE_LOADER, "error");
+        }
         SparkConf conf = conf(master);
         if (conf.getBoolean("spark.speculation", false)) {
             progress.warning("spark.speculation=true is ignored: each configuration is evaluated by one attempt at a time");
