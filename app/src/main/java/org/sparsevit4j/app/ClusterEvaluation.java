@@ -1,28 +1,22 @@
 package org.sparsevit4j.app;
 
 import java.util.ServiceLoader;
-import java.util.function.Consumer;
 import org.sparsevit4j.core.InvalidInputException;
-import org.sparsevit4j.evaluator.EvaluationResult;
-import org.sparsevit4j.search.ConfigEvaluator;
 
 /**
- * A search's evaluations on other machines: the optional {@code spark} module implements it, and the
- * application finds it through {@link ServiceLoader} only when asked (the command line's
- * {@code --spark-master}), so nothing of a cluster engine is loaded otherwise.
+ * A connection to a cluster that evaluates elsewhere: the {@link EvaluationService.Remote} a search
+ * or a batch job is given, which also owns the connection (closed after the search or job). The
+ * optional {@code spark} module implements it, and the application finds it through
+ * {@link ServiceLoader} only when asked (the command line's {@code --spark-master}), so nothing of a
+ * cluster engine is loaded otherwise.
  *
  * <p>The search itself stays where it is (its loop, seed, state file and result cache): only the
  * metrics of a generation's new configurations are computed elsewhere and come back in order, so the
- * outcome is the same as a local run's.
+ * outcome is the same as a local run's. {@link #open(ModelSession, Progress)} opens, for the model
+ * and data a session was opened from ({@link ModelSession#spec}), a service that keeps the
+ * {@link EvaluationService} contract.
  */
-public interface ClusterEvaluation extends AutoCloseable {
-
-    /**
-     * The search's fitness for {@code session}: results already in its cache are served from there,
-     * the others are computed by the cluster on the model and data the session was opened from
-     * ({@link ModelSession#spec}), kept in the session's cache and shown to {@code observer} in order.
-     */
-    ConfigEvaluator fitness(ModelSession session, Consumer<EvaluationResult> observer);
+public interface ClusterEvaluation extends EvaluationService.Remote, AutoCloseable {
 
     /** One line: the engine and where it runs, e.g. {@code Spark 4.2.0, master local[2]}. */
     String description();

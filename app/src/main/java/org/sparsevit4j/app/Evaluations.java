@@ -27,18 +27,24 @@ public final class Evaluations {
 
     /** Evaluates on the engine's default device (the first GPU where there is one). */
     public static Outcome run(EvaluateRequest request, Progress progress) {
+        return run(request, DeviceList.engineDefault(), progress);
+    }
+
+    /** Evaluates over {@code devices}, a replica of the model on each; the results come in the request's order. */
+    public static Outcome run(EvaluateRequest request, DeviceList devices, Progress progress) {
         Precision precision = Engines.precision(request.dtype(), Device.fromName(null), progress);
-        try (ModelSession session = ModelSession.open(request.weights(), request.data(), request.split(),
-                request.resolution(), request.batch(), request.loaderThreads(), request.cache(), precision)) {
+        try (EvaluationDevices evaluation = EvaluationDevices.open(request.weights(), request.data(), request.split(),
+                request.resolution(), request.batch(), request.loaderThreads(), request.cache(), precision, devices,
+                progress)) {
+            ModelSession session = evaluation.primary();
             session.dataNote().ifPresent(progress::line);
             List<SparsityConfig> configs = configurations(request, session);
             progress.phase("evaluating " + configs.size() + " configuration" + (configs.size() == 1 ? "" : "s") + ": "
-                    + session.description());
-            List<EvaluationResult> results = new ArrayList<>();
-            for (int i = 0; i < configs.size(); i++) {
-                progress.step(i, configs.size(), "evaluating " + configs.get(i).compact());
-                results.add(session.evaluator().evaluate(configs.get(i)));
-            }
+                    + session.description() + (evaluation.replicas() > 1 ? ", on " + evaluation.description() : ""));
+            int[] done = {0};
+            progress.step(0, configs.size(), "evaluating");
+            List<EvaluationResult> results = evaluation.evaluateAll(configs, r -> progress.step(++done[0],
+                    configs.size(), "evaluated " + r.config().compact()));
             progress.step(configs.size(), configs.size(), "done");
             return new Outcome(session.description(), results, session.source().classNames(), session.skippedNote());
         }

@@ -1,6 +1,5 @@
 package org.sparsevit4j.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +41,7 @@ public record SearchInputs(int format, SearchRequest request, int height, int wi
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new InvalidInputException(runDir + ": no " + FILE + "; not a search run folder");
         }
-        // the format first: a file of another format may lack or add fields, which would hide the real reason
-        JsonNode format = Json.read(file, JsonNode.class).get("format");
-        if (format == null || !format.isInt() || format.intValue() != FORMAT) {
-            throw new InvalidInputException(file + ": format " + format + " is not " + FORMAT
-                    + "; it was written by another version of sparsevit4j");
-        }
-        return Json.read(file, SearchInputs.class);
+        return Json.readFormat(file, SearchInputs.class, FORMAT);
     }
 
     public void write(Path runDir) {

@@ -4,14 +4,17 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.profiler.CalibratedTable;
+import org.sparsevit4j.profiler.DeviceFingerprint;
 import org.sparsevit4j.profiler.InputShape;
 import org.sparsevit4j.profiler.LatencyTable;
 import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.profiler.MeasuredLatencyModel;
 import org.sparsevit4j.profiler.MeasurementPlan;
 import org.sparsevit4j.profiler.MeasuringLatencyMeter;
+import org.sparsevit4j.profiler.TimedHead;
 import org.sparsevit4j.search.CostModel;
 import org.sparsevit4j.search.LatencyMeter;
 import org.sparsevit4j.supernet.model.Precision;
@@ -98,10 +101,6 @@ public final class SearchLatency implements AutoCloseable {
         InputShape input;
         if (table != null) {
             input = table.input();
-            if (input.precision() != precision) {
-                throw new InvalidInputException(tableFile + " was measured in " + input.precision().cliName()
-                        + " but the search runs in " + precision.cliName() + " (--dtype)");
-            }
             if (input.height() != setup.height() || input.width() != setup.width()) {
                 warnings.add(tableFile + " was measured at " + input.resolution() + " but the search evaluates at "
                         + setup.height() + "x" + setup.width() + "; latency is predicted (and re-measured) at the table's size");
@@ -114,7 +113,7 @@ public final class SearchLatency implements AutoCloseable {
             CostModel model = null;
             List<LatencyTable.Check> anchors = List.of();
             if (table != null) {
-                table.requireApplies(tableFile.toString(), timing.model().arch(), timing.timer().head(),
+                requireTableFits(tableFile, table, precision, timing.model().arch(), timing.timer().head(),
                         timing.fingerprint());
                 CalibratedTable calibrated = savedAnchors != null
                         ? CalibratedTable.of(table, savedAnchors)
@@ -132,6 +131,20 @@ public final class SearchLatency implements AutoCloseable {
             timing.close();
             throw e;
         }
+    }
+
+    /**
+     * Refuses a table that cannot predict for this search: measured in another precision, for another
+     * architecture or head, or on another device or engine setting ({@link LatencyTable#requireApplies}).
+     * A batch job checks its targets' tables with it before any work.
+     */
+    public static void requireTableFits(Path tableFile, LatencyTable table, Precision precision, ArchitectureSpec arch,
+            TimedHead head, DeviceFingerprint device) {
+        if (table.input().precision() != precision) {
+            throw new InvalidInputException(tableFile + " was measured in " + table.input().precision().cliName()
+                    + " but the search runs in " + precision.cliName() + " (--dtype)");
+        }
+        table.requireApplies(tableFile.toString(), arch, head, device);
     }
 
     /** The search's latency cost model, or null when it has none. */

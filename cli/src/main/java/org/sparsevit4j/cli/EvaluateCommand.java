@@ -70,6 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    DevicesOption devices;
+
     @Override
     public Integer call() {
         Split which = parseSplit(split);
@@ -78,7 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Evaluations.Outcome outcome;
         try (CliProgress progress = new CliProgress(err)) {
             outcome = Evaluations.run(new EvaluateRequest(weights, data.spec(), which, resolution, batch, loaderThreads,
-                    cache.spec(), precision.dtype, configs, uniform), progress);
+                    cache.spec(), precision.dtype, configs, uniform), devices.list(threads), progress);
         }
         outcome.skipped().ifPresent(err::println);
         print(outcome.results(), outcome.classNames());

@@ -84,6 +84,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
+    @Mixin
+    DevicesOption devices;
+
     @Option(names = "--pareto", description = "Keep the Pareto front of (metric, cost) with NSGA-II.")
     boolean pareto;
 
@@ -120,11 +123,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--spark-master", paramLabel = "MASTER",
-            description = "Evaluate each generation's new configurations on Apache Spark at MASTER (local[2], "
-                    + "spark://HOST:7077, yarn, k8s://...), one task per configuration; the results are a local run's. "
-                    + "Needs the spark module, which ./sparsevit puts on the class path for this option.")
-    String sparkMaster;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Override
     public Integer call() {
@@ -132,12 +132,12 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Searches.Outcome outcome;
         try (CliProgress progress = new CliProgress(err, true);
-                ClusterEvaluation cluster = sparkMaster == null ? null : ClusterEvaluation.open(sparkMaster, progress)) {
-            outcome = resume != null ? Searches.resume(resume, cache.spec(), cluster, progress)
+                ClusterEvaluation cluster = sparkMaster.open(progress)) {
+            outcome = resume != null ? Searches.resume(resume, devices.list(threads), cluster, cache.spec(), progress)
                     : Searches.run(new SearchRequest(weights, arch, data.spec(), resolution, maxMacs, maxLatencyMs,
                             minLatencyMs, cost, latencyTable, latencySource, latencyBatch, measureRuns, device.device,
                             precision.dtype, pareto, generations, population, granularity, seed, batch, loaderThreads),
-                            out, cache.spec(), cluster, progress);
+                            out, devices.list(threads), cluster, cache.spec(), progress);
         }
         outcome.skipped().ifPresent(err::println);
         report(outcome.result(), outcome.runDir());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         description = "Window activation pruning (SparseViT) for Swin transformers: train a supernet, search per-layer "
                 + "sparsity under a budget, evaluate, measure MACs and latency.",
         subcommands = {MacsCommand.class, ForwardCommand.class, BenchCommand.class, TrainSupernetCommand.class,
-                FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, ProfileCommand.class, AblateCommand.class,
+                FinetuneCommand.class, EvaluateCommand.class, SearchCommand.class, BatchCommand.class, ProfileCommand.class,
+                AblateCommand.class,
                 VisualizeCommand.class, ReportCommand.class, ExportCommand.class, DemoCommand.class, DoctorCommand.class,
                 CacheCommand.class,
                 CommandLine.HelpCommand.class})

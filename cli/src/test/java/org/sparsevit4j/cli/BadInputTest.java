@@ -49,6 +49,9 @@ class BadInputTest {
     /** An output path whose parent is a file: no command can write there. */
     private static Path blocked;
 
+    /** Batch job files, each bad in one field, by name. */
+    private static final Map<String, String> jobs = new java.util.LinkedHashMap<>();
+
     /** One bad invocation and what its error line must mention. */
     record Case(String kind, String mentions, String... args) {
     }
@@ -93,6 +96,48 @@ class BadInputTest {
         badRun = Files.createDirectories(dir.resolve("bad-run"));
         Files.writeString(badRun.resolve("best.json"), "{\"ratios\": [[");
         Files.writeString(badRun.resolve("pareto.json"), "{");
+        writeJobs();
+    }
+
+    /**
+     * A job file per rule it breaks, each otherwise valid; the job folder each would get (beside it,
+     * named after it) must not appear.
+     */
+    private static void writeJobs() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("jobs"));
+        String sn = "\"checkpoint\": " + quoted(supernet) + ", \"batch\": 4, \"search\": {\"generations\": 1, "
+                + "\"population\": 4}";
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("good", "{" + sn + ", \"targets\": [{\"maxMacs\": \"0.6x\"}]}");
+        texts.put("unknown-key", "{" + sn + ", \"generations\": 3, \"targets\": [{\"maxMacs\": \"0.6x\"}]}");
+        texts.put("unknown-target-key", "{" + sn + ", \"targets\": [{\"maxMacs\": \"0.6x\"}, {\"maxMac\": \"0.5x\"}]}");
+        texts.put("wrong-type", "{\"checkpoint\": " + quoted(supernet) + ", \"search\": {\"population\": \"many\"}, "
+                + "\"targets\": [{\"maxMacs\": \"0.6x\"}]}");
+        texts.put("number-for-text", "{" + sn + ", \"targets\": [{\"maxMacs\": 0.5}]}");
+        texts.put("no-checkpoint-key", "{\"targets\": [{\"maxMacs\": \"0.6x\"}]}");
+        texts.put("missing-checkpoint", "{\"checkpoint\": \"nowhere\", \"targets\": [{\"maxMacs\": \"0.6x\"}]}");
+        texts.put("missing-table", "{" + sn + ", \"targets\": [{\"maxLatencyMs\": 10, \"latencyTable\": "
+                + "\"missing-table.json\"}]}");
+        texts.put("impossible-macs", "{" + sn + ", \"targets\": [{\"maxMacs\": \"0.6x\"}, {\"maxMacs\": \"0.01x\"}]}");
+        texts.put("impossible-latency", "{" + sn + ", \"targets\": [{\"maxLatencyMs\": 0.0001, \"latencyTable\": "
+                + quoted(table) + "}]}");
+        texts.put("table-of-another-head", "{" + sn + ", \"targets\": [{\"maxLatencyMs\": 100, \"latencyTable\": "
+                + quoted(classifierTable) + "}]}");
+        texts.put("latency-without-source", "{" + sn + ", \"targets\": [{\"maxLatencyMs\": 10}]}");
+        texts.put("window-upside-down", "{" + sn + ", \"targets\": [{\"maxLatencyMs\": 10, \"minLatencyMs\": 20, "
+                + "\"device\": \"cpu\"}]}");
+        texts.put("bad-devices", "{" + sn + ", \"devices\": \"cpu*0\", \"targets\": [{\"maxMacs\": \"0.6x\"}]}");
+        texts.put("same-names", "{" + sn + ", \"targets\": [{\"maxMacs\": \"0.6x\", \"name\": \"a\"}, "
+                + "{\"maxMacs\": \"0.5x\", \"name\": \"a\"}]}");
+        texts.put("no-targets", "{" + sn + ", \"targets\": []}");
+        texts.put("no-budget", "{" + sn + ", \"targets\": [{\"name\": \"x\"}]}");
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            jobs.put(e.getKey(), Files.writeString(folder.resolve(e.getKey() + ".json"), e.getValue()).toString());
+        }
+    }
+
+    private static String quoted(String path) {
+        return "\"" + path.replace("\\", "\\\\") + "\"";
     }
 
     private static List<Case> cases() {
@@ -198,6 +243,36 @@ class BadInputTest {
         c.add(new Case("directory without the files", "best.json", "report", folder));
         c.add(new Case("malformed JSON", "best.json", "report", badRun.toString()));
         c.add(new Case("a file instead of a folder", "malformed.json", "report", malformed));
+        // batch: a bad job file is one line naming the field, and nothing is run or written
+        c.add(new Case("missing file", "missing.json", "batch", missing));
+        c.add(new Case("directory", "a-folder", "batch", folder));
+        c.add(new Case("malformed JSON", "malformed.json", "batch", malformed));
+        c.add(new Case("unwritable output", "a-file", "batch", jobs.get("good"), "--out", out));
+        c.add(new Case("unknown key", "field \"generations\"", "batch", jobs.get("unknown-key")));
+        c.add(new Case("unknown key of a target", "unknown field \"targets[1].maxMac\"; the keys here are", "batch", jobs.get("unknown-target-key")));
+        c.add(new Case("wrong type", "\"search.population\" must be a whole number, found the string \"many\"", "batch",
+                jobs.get("wrong-type")));
+        c.add(new Case("number for text", "\"targets[0].maxMacs\" must be a string, found the number 0.5", "batch",
+                jobs.get("number-for-text")));
+        c.add(new Case("no checkpoint", "field \"checkpoint\"", "batch", jobs.get("no-checkpoint-key")));
+        c.add(new Case("missing checkpoint", "field \"checkpoint\"", "batch", jobs.get("missing-checkpoint")));
+        c.add(new Case("missing table", "field \"targets[0].latencyTable\"", "batch", jobs.get("missing-table")));
+        c.add(new Case("impossible budget", "field \"targets[1].maxMacs\"", "batch", jobs.get("impossible-macs"),
+                "--cache-dir", cache));
+        c.add(new Case("impossible budget", "field \"targets[0]\"", "batch", jobs.get("impossible-latency"),
+                "--threads", "1"));
+        c.add(new Case("table of another head", "field \"targets[0].latencyTable\"", "batch",
+                jobs.get("table-of-another-head"), "--threads", "1"));
+        c.add(new Case("latency without a source", "field \"targets[0]\"", "batch", jobs.get("latency-without-source")));
+        c.add(new Case("latency window upside down", "field \"targets[0].minLatencyMs\"", "batch",
+                jobs.get("window-upside-down")));
+        c.add(new Case("bad devices", "field \"devices\"", "batch", jobs.get("bad-devices")));
+        c.add(new Case("bad --devices", "--devices gpu:x", "batch", jobs.get("good"), "--devices", "gpu:x"));
+        c.add(new Case("two targets of one name", "field \"targets[1].name\"", "batch", jobs.get("same-names")));
+        c.add(new Case("no targets", "field \"targets\"", "batch", jobs.get("no-targets")));
+        c.add(new Case("a target without a budget", "field \"targets[0]\"", "batch", jobs.get("no-budget")));
+        c.add(new Case("job file and --resume", "not both", "batch", jobs.get("good"), "--resume", folder));
+        c.add(new Case("not a job folder", "job-inputs.json", "batch", "--resume", folder));
         // ablate
         c.add(new Case("missing file", "missing.json", "ablate", "--latency-table", missing, "--out",
                 dir.resolve("a1").toString()));

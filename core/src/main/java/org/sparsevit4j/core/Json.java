@@ -15,12 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +32,9 @@ import java.nio.file.Path;
 /**
  * The one JSON mapper of the project's files: records in and out, keys sorted at every level (so two
  * runs' files diff line by line), and strict reading: an unknown key, a missing primitive, a string
- * where a number belongs or a number where a whole number belongs is bad input, named with its
- * file and field, never a silent default. Paths are written as the user gave them (Jackson's default
- * is a {@code file://} URI, which is absolute and unreadable in a diff).
+ * where a number belongs, a number where a whole number belongs or a number where text belongs is
+ * bad input, named with its file and field, never a silent default. Paths are written as the user
+ * gave them (Jackson's default is a {@code file://} URI, which is absolute and unreadable in a diff).
  */
 public final class Json {
 
@@ -56,6 +59,11 @@ public final class Json {
                             return Path.of(value);
                         }
                     }))
+            // a number or boolean where text belongs is refused, not turned into its text: a budget of
+            // 0.5 (GMACs) is not the "0.5x" (of dense) its writer may have meant
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private Json() {
@@ -106,6 +114,33 @@ public final class Json {
      *     JSON, an unknown key, a value of the wrong type
      */
     public static <T> T read(Path file, JavaType type) {
+        return read(file, MAPPER.readerFor(type));
+    }
+
+    /**
+     * Reads a file that carries its format in a {@code format} field, refusing one of another format
+     * first: such a file may lack or add fields, and naming those would hide the real reason.
+     */
+    public static <T> T readFormat(Path file, Class<T> type, int format) {
+        Object found = format(file);
+        if (!(found instanceof Integer number) || number != format) {
+            throw new InvalidInputException(file + ": format " + found + " is not " + format
+                    + "; it was written by another version of sparsevit4j");
+        }
+        return read(file, type);
+    }
+
+    /**
+     * Reads a file that a person writes, such as a batch job, whose keys may be left out: an absent
+     * key reads as null, for the record to give its default. Every other rule holds as in
+     * {@link #read(Path, Class)}: an unknown key, a wrong type or malformed JSON is one line naming
+     * the file and the field. Optional fields must therefore be of boxed types.
+     */
+    public static <T> T readWritten(Path file, Class<T> type) {
+        return read(file, MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES));
+    }
+
+    private static <T> T read(Path file, ObjectReader reader) {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(file + ": is a directory, not a JSON file");
         }
@@ -113,7 +148,7 @@ public final class Json {
             throw new InvalidInputException(file + ": no such file");
         }
         try {
-            return MAPPER.readValue(file.toFile(), type);
+            return reader.readValue(file.toFile());
         } catch (JsonMappingException e) {
             // a file cut short inside a value reaches the binder first; it is bad JSON, not a bad field
             throw new InvalidInputException(file + ": " + (e.getCause() instanceof JsonParseException p ? invalidJson(p)
@@ -200,8 +235,10 @@ public final class Json {
                 && !(e instanceof UnrecognizedPropertyException) && !e.getOriginalMessage().startsWith("Missing")) {
             return "\"" + path + "\" must be " + expected(m.getTargetType()) + ", found " + found(e);
         }
-        if (e instanceof UnrecognizedPropertyException) {
-            return "unknown field \"" + path + "\"";
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            // the keys allowed there, so that a misspelt key shows its right spelling
+            return "unknown field \"" + path + "\"; the keys here are " + String.join(", ",
+                    unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
         }
         if (e.getOriginalMessage().startsWith("Missing")) {
             return "missing field \"" + path + "\"";
@@ -230,8 +267,8 @@ public final class Json {
 
     /** What was there instead: from the parser where it still stands on the value, else from Jackson's message. */
     private static String found(JsonMappingException e) {
-        java.util.regex.Matcher coerce = java.util.regex.Pattern.compile("from (String|Number|Boolean|Floating-point|Integer) value \\(\"?(.*?)\"?\\)|"
-                + "coerce (String|Number|Boolean|Floating-point|Integer) value \\(\"?(.*?)\"?\\)").matcher(e.getOriginalMessage());
+        java.util.regex.Matcher coerce = java.util.regex.Pattern.compile("from (String|Number|Boolean|Floating-point|Float|Integer) value \\(\"?(.*?)\"?\\)|"
+                + "coerce (String|Number|Boolean|Floating-point|Float|Integer) value \\(\"?(.*?)\"?\\)").matcher(e.getOriginalMessage());
         if (coerce.find()) {
             String kind = coerce.group(1) != null ? coerce.group(1) : coerce.group(3);
             String value = coerce.group(2) != null ? coerce.group(2) : coerce.group(4);

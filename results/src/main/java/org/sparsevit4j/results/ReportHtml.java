@@ -14,22 +14,6 @@ import java.util.Optional;
  */
 final class ReportHtml {
 
-    private static final String NONE = "—";
-    private static final String STYLE = """
-            body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 1000px;
-                   padding: 0 1em; color: #222; }
-            h1 { margin-bottom: 0.2em; }
-            h2 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
-            table { border-collapse: collapse; margin: 0.5em 0; }
-            th, td { padding: 0.25em 0.7em; text-align: left; border-bottom: 1px solid #eee; vertical-align: top; }
-            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-            table.facts th { font-weight: 600; white-space: nowrap; }
-            tr.chosen { background: #fdecea; font-weight: 600; }
-            code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; }
-            figure { margin: 1em 0; }
-            figure svg { max-width: 100%; height: auto; }
-            figcaption, .note { color: #666; font-size: 0.9em; }
-            """;
 
     private ReportHtml() {
     }
@@ -45,7 +29,7 @@ final class ReportHtml {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>SparseViT search report: ").append(Html.escape(run.dir().getFileName() == null
                         ? run.dir().toString() : run.dir().getFileName().toString())).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<style>\n").append(Html.STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>SparseViT search report</h1>\n")
                 .append("<p class=\"note\">Run folder <code>").append(Html.escape(run.dir().toAbsolutePath().toString()))
                 .append("</code>. ").append(chartsMissing.isPresent()
@@ -55,7 +39,7 @@ final class ReportHtml {
         comparison(h, run);
         for (RenderedChart chart : charts) {
             if (chart.name().startsWith("pareto")) {
-                figure(h, chart);
+                Html.figure(h, chart);
             }
         }
         frontTable(h, run);
@@ -64,7 +48,7 @@ final class ReportHtml {
         if (charts.stream().noneMatch(c -> c.name().equals(RunReport.HYPERVOLUME))) {
             h.append("<p class=\"note\">No <code>generations.csv</code> in the run folder: no progress to show.</p>\n");
         }
-        charts.stream().filter(c -> !c.name().startsWith("pareto")).forEach(c -> figure(h, c));
+        charts.stream().filter(c -> !c.name().startsWith("pareto")).forEach(c -> Html.figure(h, c));
         return h.append("</body>\n</html>\n").toString();
     }
 
@@ -72,33 +56,42 @@ final class ReportHtml {
         JsonNode p = run.provenance();
         ReportedConfig best = run.best();
         h.append("<h2 id=\"run\">Run</h2>\n<table class=\"facts\">\n");
-        fact(h, "chosen configuration", "<code>" + Html.escape(best.config().compact()) + "</code>");
-        fact(h, "its " + run.metricName(), Html.escape(metric(best.metric())));
-        fact(h, "its cost", Html.escape(String.format(Locale.ROOT, "%.3f GMACs (%.1f%% of dense)%s", best.gmacs(),
+        Html.fact(h, "chosen configuration", "<code>" + Html.escape(best.config().compact()) + "</code>");
+        Html.fact(h, "its " + run.metricName(), Html.escape(Html.metric(best.metric())));
+        Html.fact(h, "its cost", Html.escape(String.format(Locale.ROOT, "%.3f GMACs (%.1f%% of dense)%s", best.gmacs(),
                 100 * best.macFraction(), latencyNote(best))));
-        fact(h, "budget", Html.escape(budget(p)));
-        fact(h, "search", Html.escape(search(p, run)));
-        fact(h, "seed", Html.escape(text(p, "seed")));
-        fact(h, "dataset", Html.escape(dataset(p)));
-        fact(h, "checkpoint", p.has("checkpoint") ? Html.escape(text(p, "checkpoint", "path")) + "<br><code>sha256 "
-                + Html.escape(text(p, "checkpoint", "sha256")) + "</code>" : NONE);
-        fact(h, "evaluator", Html.escape(text(p, "evaluator")));
-        fact(h, "latency", Html.escape(p.path("latencyModel").isTextual() || p.path("latencyMeter").isTextual()
-                ? "predicted by " + text(p, "latencyModel") + "; measured by " + text(p, "latencyMeter")
+        Html.fact(h, "budget", Html.escape(budget(p)));
+        Html.fact(h, "search", Html.escape(search(p, run)));
+        Html.fact(h, "seed", Html.escape(Html.text(p, "seed")));
+        Html.fact(h, "latency", Html.escape(p.path("latencyModel").isTextual() || p.path("latencyMeter").isTextual()
+                ? "predicted by " + Html.text(p, "latencyModel") + "; measured by " + Html.text(p, "latencyMeter")
                 : "neither predicted nor measured"));
-        fact(h, "sparsevit4j", Html.escape(text(p, "toolVersion") + ", commit " + text(p, "gitCommit")
-                + ("true".equals(text(p, "gitDirty")) ? " (with uncommitted changes)" : "")));
-        List<String> libraries = new ArrayList<>(List.of("Java " + text(p, "java") + " (" + text(p, "javaVendor") + ")",
-                "Jenetics " + text(p, "jenetics")));
-        if (p.has("djl")) {
-            libraries.add("DJL " + text(p, "djl"));
-            libraries.add(text(p, "engine") + " " + text(p, "engineVersion"));
-        }
-        fact(h, "libraries", Html.escape(String.join(", ", libraries)));
-        fact(h, "machine", Html.escape((p.has("device") ? "device " + text(p, "device") + "; " : "")
-                + text(p, "cpu", "model") + ", " + text(p, "cpu", "logicalCores") + " logical cores; "
-                + text(p, "os", "name") + " " + text(p, "os", "version") + " (" + text(p, "os", "arch") + ")"));
+        originFacts(h, p);
         h.append("</table>\n");
+    }
+
+    /**
+     * Where the metric came from: data, checkpoint, evaluator, tool, libraries and machine, as facts
+     * rows; the batch job's page shows the same for the provenance its targets share.
+     */
+    static void originFacts(StringBuilder h, JsonNode p) {
+        Html.fact(h, "dataset", Html.escape(dataset(p)));
+        Html.fact(h, "checkpoint", p.has("checkpoint") ? Html.escape(Html.text(p, "checkpoint", "path"))
+                + "<br><code>sha256 " + Html.escape(Html.text(p, "checkpoint", "sha256")) + "</code>" : Html.NONE);
+        Html.fact(h, "evaluator", Html.escape(Html.text(p, "evaluator")));
+        Html.fact(h, "sparsevit4j", Html.escape(Html.text(p, "toolVersion") + ", commit " + Html.text(p, "gitCommit")
+                + ("true".equals(Html.text(p, "gitDirty")) ? " (with uncommitted changes)" : "")));
+        List<String> libraries = new ArrayList<>(List.of("Java " + Html.text(p, "java") + " ("
+                + Html.text(p, "javaVendor") + ")", "Jenetics " + Html.text(p, "jenetics")));
+        if (p.has("djl")) {
+            libraries.add("DJL " + Html.text(p, "djl"));
+            libraries.add(Html.text(p, "engine") + " " + Html.text(p, "engineVersion"));
+        }
+        Html.fact(h, "libraries", Html.escape(String.join(", ", libraries)));
+        Html.fact(h, "machine", Html.escape((p.has("device") ? "device " + Html.text(p, "device") + "; " : "")
+                + Html.text(p, "cpu", "model") + ", " + Html.text(p, "cpu", "logicalCores") + " logical cores; "
+                + Html.text(p, "os", "name") + " " + Html.text(p, "os", "version") + " (" + Html.text(p, "os", "arch")
+                + ")"));
     }
 
     private static void comparison(StringBuilder h, RunFolder run) {
@@ -122,8 +115,8 @@ final class ReportHtml {
                     false);
         }
         h.append("</table>\n");
-        h.append("<p class=\"note\">Hypervolume of the front: search ").append(metric(run.hypervolume()))
-                .append(", random search ").append(metric(b.randomHypervolume())).append(".")
+        h.append("<p class=\"note\">Hypervolume of the front: search ").append(Html.metric(run.hypervolume()))
+                .append(", random search ").append(Html.metric(b.randomHypervolume())).append(".")
                 .append(dense.isPresent() ? "" : " The dense model is over the budget and was not evaluated.")
                 .append("</p>\n");
     }
@@ -131,12 +124,13 @@ final class ReportHtml {
     private static void comparisonRow(StringBuilder h, String label, Optional<ReportedConfig> config, boolean chosen) {
         h.append(chosen ? "<tr class=\"chosen\">" : "<tr>").append("<td>").append(Html.escape(label)).append("</td>");
         if (config.isEmpty()) {
-            h.append("<td class=\"num\">").append(NONE).append("</td><td class=\"num\">").append(NONE)
-                    .append("</td><td class=\"num\">").append(NONE).append("</td><td>none met the budget</td></tr>\n");
+            h.append("<td class=\"num\">").append(Html.NONE).append("</td><td class=\"num\">").append(Html.NONE)
+                    .append("</td><td class=\"num\">").append(Html.NONE)
+                    .append("</td><td>none met the budget</td></tr>\n");
             return;
         }
         ReportedConfig c = config.get();
-        h.append("<td class=\"num\">").append(metric(c.metric())).append("</td><td class=\"num\">")
+        h.append("<td class=\"num\">").append(Html.metric(c.metric())).append("</td><td class=\"num\">")
                 .append(String.format(Locale.ROOT, "%.3f", c.gmacs())).append("</td><td class=\"num\">")
                 .append(String.format(Locale.ROOT, "%.3f", c.macFraction())).append("</td><td><code>")
                 .append(Html.escape(c.config().compact())).append("</code></td></tr>\n");
@@ -155,11 +149,12 @@ final class ReportHtml {
             boolean chosen = c.config().equals(run.best().config());
             h.append("<tr class=\"front-member").append(chosen ? " chosen" : "").append("\"><td class=\"num\">")
                     .append(i + 1).append("</td><td><code>").append(Html.escape(c.config().compact()))
-                    .append("</code></td><td class=\"num\">").append(metric(c.metric())).append("</td><td class=\"num\">")
+                    .append("</code></td><td class=\"num\">").append(Html.metric(c.metric()))
+                    .append("</td><td class=\"num\">")
                     .append(String.format(Locale.ROOT, "%.3f", c.gmacs())).append("</td><td class=\"num\">")
                     .append(String.format(Locale.ROOT, "%.3f", c.macFraction())).append("</td><td class=\"num\">")
-                    .append(milliseconds(c.predictedLatencyMs())).append("</td><td class=\"num\">")
-                    .append(milliseconds(c.measuredLatencyMs())).append("</td><td>").append(Html.escape(c.origin()))
+                    .append(Html.milliseconds(c.predictedLatencyMs())).append("</td><td class=\"num\">")
+                    .append(Html.milliseconds(c.measuredLatencyMs())).append("</td><td>").append(Html.escape(c.origin()))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -170,7 +165,7 @@ final class ReportHtml {
         List<ClassIouTable.Column> columns = table.columns();
         boolean difference = columns.size() >= 2;
         h.append("<h2 id=\"class-iou\">Per-class IoU</h2>\n<p class=\"note\">On the ").append(Html.escape(table.split()))
-                .append(" split, at each label's resolution. ").append(NONE)
+                .append(" split, at each label's resolution. ").append(Html.NONE)
                 .append(": the class occurs neither in the labels nor in the predictions (left out of the mIoU).</p>\n")
                 .append("<table class=\"class-iou\">\n<tr><th class=\"num\">#</th><th>class</th>");
         for (ClassIouTable.Column c : columns) {
@@ -203,22 +198,11 @@ final class ReportHtml {
     }
 
     private static String iou(double value) {
-        return Double.isNaN(value) ? NONE : metric(value);
+        return Double.isNaN(value) ? Html.NONE : Html.metric(value);
     }
 
     private static String signed(double value) {
-        return Double.isNaN(value) ? NONE : String.format(Locale.ROOT, "%+.4f", value);
-    }
-
-    private static void figure(StringBuilder h, RenderedChart chart) {
-        h.append("<figure id=\"").append(Html.escape(chart.name())).append("\">\n")
-                .append(SvgText.inline(chart.svg(), chart.title())).append("\n<figcaption>")
-                .append(Html.escape(chart.title())).append(" (<code>plots/").append(Html.escape(chart.name()))
-                .append(".png</code>, <code>.svg</code>)</figcaption>\n</figure>\n");
-    }
-
-    private static void fact(StringBuilder h, String name, String html) {
-        h.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(html).append("</td></tr>\n");
+        return Double.isNaN(value) ? Html.NONE : String.format(Locale.ROOT, "%+.4f", value);
     }
 
     private static Optional<ReportedConfig> bestOf(List<ReportedConfig> configs) {
@@ -245,42 +229,25 @@ final class ReportHtml {
 
     private static String search(JsonNode p, RunFolder run) {
         JsonNode s = p.path("settings");
-        String generations = run.generations().isEmpty() ? text(p, "settings", "generations")
+        String generations = run.generations().isEmpty() ? Html.text(p, "settings", "generations")
                 : String.valueOf(run.generations().get(run.generations().size() - 1).generation());
         return (s.path("pareto").asBoolean() ? "Pareto (NSGA-II)" : "single objective") + ", population "
-                + text(p, "settings", "population") + ", " + generations + " generations, granularity "
-                + text(p, "settings", "granularity") + ", " + text(p, "settings", "imageHeight") + "x"
-                + text(p, "settings", "imageWidth") + " images, " + (run.generations().isEmpty() ? NONE
+                + Html.text(p, "settings", "population") + ", " + generations + " generations, granularity "
+                + Html.text(p, "settings", "granularity") + ", " + Html.text(p, "settings", "imageHeight") + "x"
+                + Html.text(p, "settings", "imageWidth") + " images, " + (run.generations().isEmpty() ? Html.NONE
                 : run.generations().get(run.generations().size() - 1).uniqueEvaluations()) + " unique evaluations";
     }
 
     private static String dataset(JsonNode p) {
         if (!p.has("dataset")) {
-            return NONE;
+            return Html.NONE;
         }
-        return text(p, "dataset", "description") + "; " + text(p, "dataset", "split") + " split, "
-                + text(p, "dataset", "images") + " images; identity " + text(p, "dataset", "identity");
+        return Html.text(p, "dataset", "description") + "; " + Html.text(p, "dataset", "split") + " split, "
+                + Html.text(p, "dataset", "images") + " images; identity " + Html.text(p, "dataset", "identity");
     }
 
     private static String latencyNote(ReportedConfig c) {
         return (c.hasPredictedLatency() ? String.format(Locale.ROOT, ", %.2f ms predicted", c.predictedLatencyMs()) : "")
                 + (c.hasMeasuredLatency() ? String.format(Locale.ROOT, ", %.2f ms measured", c.measuredLatencyMs()) : "");
-    }
-
-    /** The text at {@code path} in the provenance, or a dash when the run does not record it. */
-    private static String text(JsonNode node, String... path) {
-        JsonNode n = node;
-        for (String field : path) {
-            n = n.path(field);
-        }
-        return n.isMissingNode() || n.isNull() || n.isContainerNode() ? NONE : n.asText();
-    }
-
-    private static String metric(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static String milliseconds(double ms) {
-        return Double.isNaN(ms) ? NONE : String.format(Locale.ROOT, "%.2f", ms);
     }
 }

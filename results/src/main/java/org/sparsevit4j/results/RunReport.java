@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 
@@ -51,23 +52,40 @@ public final class RunReport {
 
     /** As {@link #write}, and tells whether the charts could be drawn. */
     public static Written writeReport(Path runDir) {
-        ChartRenderer.useHeadlessAwt();
         RunFolder run = RunFolderReader.read(runDir);
-        List<RenderedChart> charts;
-        Optional<String> missing = Optional.empty();
+        Drawn drawn = draw(() -> charts(run), "sparsevit report " + runDir);
+        String html = ReportHtml.render(run, drawn.charts(), drawn.missing());
+        return new Written(writePage(runDir, REPORT, html, drawn.charts(), ALL_CHARTS), drawn.missing());
+    }
+
+    /** The charts of a page, or none and why (see {@link Written}). */
+    record Drawn(List<RenderedChart> charts, Optional<String> missing) {
+    }
+
+    /**
+     * Draws a page's charts in memory; where the machine has no fonts, none, and a line saying so
+     * that ends with {@code redo}, what to run once fonts are installed.
+     */
+    static Drawn draw(Supplier<List<RenderedChart>> charts, String redo) {
+        ChartRenderer.useHeadlessAwt();
         try {
-            charts = charts(run);
+            return new Drawn(charts.get(), Optional.empty());
         } catch (RuntimeException | LinkageError | InternalError e) {
             if (!isFontFailure(e)) {
                 throw e;
             }
-            charts = List.of();
-            missing = Optional.of("charts not drawn: Java2D could not draw text (" + e.getMessage() + "); install "
-                    + "fontconfig and a font (e.g. Debian's fonts-dejavu-core), then sparsevit report " + runDir);
+            return new Drawn(List.of(), Optional.of("charts not drawn: Java2D could not draw text (" + e.getMessage()
+                    + "); install fontconfig and a font (e.g. Debian's fonts-dejavu-core), then " + redo));
         }
-        String html = ReportHtml.render(run, charts, missing);
+    }
 
-        Path plots = runDir.resolve(PLOTS);
+    /**
+     * Writes {@code charts} into {@code dir/plots/} and the page as {@code dir/page}, each atomically, the
+     * page last; a chart among {@code names} that was not drawn this time is removed, since it would
+     * otherwise be mistaken for a current one.
+     */
+    static Path writePage(Path dir, String page, String html, List<RenderedChart> charts, List<String> names) {
+        Path plots = dir.resolve(PLOTS);
         if (Files.isDirectory(plots)) {
             AtomicFiles.removeLeftovers(plots);
         }
@@ -75,10 +93,10 @@ public final class RunReport {
             AtomicFiles.write(plots.resolve(chart.name() + ".png"), chart.png());
             AtomicFiles.writeString(plots.resolve(chart.name() + ".svg"), chart.svg());
         }
-        removeChartsNotDrawn(plots, charts);
-        Path report = runDir.resolve(REPORT);
-        AtomicFiles.writeString(report, html);
-        return new Written(report, missing);
+        removeChartsNotDrawn(plots, charts, names);
+        Path file = dir.resolve(page);
+        AtomicFiles.writeString(file, html);
+        return file;
     }
 
     /** Whether Java2D failed for want of fonts (the message or a class on the way names them). */
@@ -110,9 +128,8 @@ public final class RunReport {
         return charts;
     }
 
-    /** A chart of an earlier report that this run has no data for would otherwise be mistaken for a current one. */
-    private static void removeChartsNotDrawn(Path plots, List<RenderedChart> drawn) {
-        for (String name : ALL_CHARTS) {
+    private static void removeChartsNotDrawn(Path plots, List<RenderedChart> drawn, List<String> names) {
+        for (String name : names) {
             if (drawn.stream().noneMatch(c -> c.name().equals(name))) {
                 for (String ext : List.of(".png", ".svg")) {
                     try {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -14,8 +13,6 @@ import org.sparsevit4j.app.ModelSession;
 import org.sparsevit4j.app.Progress;
 import org.sparsevit4j.app.SessionSpec;
 import org.sparsevit4j.core.InvalidInputException;
-import org.sparsevit4j.evaluator.EvaluationResult;
-import org.sparsevit4j.search.ConfigEvaluator;
 
 /**
  * A search's evaluations on Apache Spark: a Spark context on the driver (this process), a job per
@@ -114,12 +111,12 @@ public final class SparkEvaluation implements ClusterEvaluation {
         return ship;
     }
 
+    /** The evaluations of {@code primary} on this context, after shipping its files as {@link #SHIP} says. */
     @Override
-    public ConfigEvaluator fitness(ModelSession session, Consumer<EvaluationResult> observer) {
-        return new SparkFitness(service(session), session, observer);
+    public SparkService open(ModelSession primary, Progress progress) {
+        return service(primary);
     }
 
-    /** The evaluations of {@code session} on this context, after shipping its files as {@link #SHIP} says. */
     SparkService service(ModelSession session) {
         SessionSpec spec = session.spec();
         String weights = null;
@@ -133,7 +130,7 @@ public final class SparkEvaluation implements ClusterEvaluation {
             context.sc().addFile(folder.toString(), true);
             dataset = folder.getFileName().toString();
         }
-        return new SparkService(context, session, ExecutorSpec.of(spec, weights, dataset), task);
+        return new SparkService(context, session, ExecutorSpec.of(spec, weights, dataset), task, description());
     }
 
     @Override

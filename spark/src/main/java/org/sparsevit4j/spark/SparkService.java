@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.sparsevit4j.app.EvaluationService;
 import org.sparsevit4j.app.ModelSession;
 import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.core.SparsityConfig;
@@ -22,25 +23,30 @@ import org.sparsevit4j.evaluator.SplitEvaluator;
  * order". The session answers what its cache holds; the rest of the list becomes one Spark job with
  * one task per configuration, whose results are placed by index and kept in the session's cache. The
  * observer sees every result, in the order given, on the calling thread; when this returns, no task of
- * the job runs any more.
+ * the job runs any more. The Spark context is the {@link SparkEvaluation}'s: closing this service leaves
+ * it running for the next session (a batch job opens one service per checkpoint).
  */
-final class SparkService {
+final class SparkService implements EvaluationService {
 
     private final JavaSparkContext context;
     private final ModelSession session;
     private final ExecutorSpec spec;
     private final ConfigTask task;
+    private final String description;
     private int jobs;
 
-    SparkService(JavaSparkContext context, ModelSession session, ExecutorSpec spec, ConfigTask task) {
+    SparkService(JavaSparkContext context, ModelSession session, ExecutorSpec spec, ConfigTask task,
+            String description) {
         this.context = context;
         this.session = session;
         this.spec = spec;
         this.task = task;
+        this.description = description;
     }
 
     /** The result of each of {@code configs}, in their order. */
-    List<EvaluationResult> evaluateAll(List<SparsityConfig> configs, Consumer<EvaluationResult> observer) {
+    @Override
+    public List<EvaluationResult> evaluateAll(List<SparsityConfig> configs, Consumer<EvaluationResult> observer) {
         SplitEvaluator evaluator = session.evaluator();
         EvaluationResult[] results = new EvaluationResult[configs.size()];
         Map<SparsityConfig, Integer> first = new HashMap<>();
@@ -104,6 +110,16 @@ final class SparkService {
             ordered.add(scored);
         }
         return ordered;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** Nothing to stop: no task runs between calls, and the context outlives this service. */
+    @Override
+    public void close() {
     }
 
     private static String firstLine(Throwable e) {

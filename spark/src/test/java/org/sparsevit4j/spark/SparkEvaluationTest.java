@@ -21,14 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.app.CacheSpec;
 import org.sparsevit4j.app.DataSpec;
+import org.sparsevit4j.app.EvaluationService;
 import org.sparsevit4j.app.ModelSession;
 import org.sparsevit4j.app.Progress;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.MachineFailureException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.evaluator.EvaluationResult;
-import org.sparsevit4j.evaluator.SplitFitness;
-import org.sparsevit4j.search.ConfigEvaluator;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
 import org.sparsevit4j.supernet.train.Checkpoints;
@@ -78,10 +77,13 @@ class SparkEvaluationTest {
         return configs;
     }
 
+    private static double[] metrics(List<EvaluationResult> results) {
+        return results.stream().mapToDouble(EvaluationResult::metric).toArray();
+    }
+
     private static double[] locally(List<SparsityConfig> configs) {
         try (ModelSession local = session()) {
-            return new SplitFitness(local.evaluator(), local.description(), local.provenance(), r -> { })
-                    .evaluateAll(configs);
+            return configs.stream().mapToDouble(c -> local.evaluator().evaluate(c).metric()).toArray();
         }
     }
 
@@ -91,14 +93,13 @@ class SparkEvaluationTest {
         double[] expected = locally(configs);
         try (ModelSession driver = session()) {
             List<EvaluationResult> seen = new ArrayList<>();
-            ConfigEvaluator fitness = spark.fitness(driver, seen::add);
-            double[] metrics = fitness.evaluateAll(configs);
+            EvaluationService service = spark.open(driver, Progress.SILENT);
+            double[] metrics = metrics(service.evaluateAll(configs, seen::add));
             assertArrayEquals(expected, metrics, 0.0, "bit for bit the local evaluator's, in the order given");
             assertEquals(configs, seen.stream().map(EvaluationResult::config).toList());
             assertTrue(seen.stream().noneMatch(EvaluationResult::cached), "computed by the executors");
             configs.forEach(c -> assertTrue(driver.evaluator().isCached(c), "kept by the driver"));
-            assertEquals(fitness.metricName(), "miou");
-            assertEquals(driver.description(), fitness.description());
+            assertEquals(spark.description(), service.description());
 
             // the next generation: known ones come from the driver's cache, the new one from an executor,
             // which loads no model again
@@ -106,7 +107,7 @@ class SparkEvaluationTest {
             assertTrue(loaded >= 1 && loaded <= 2, "one model per task slot at most, in all, loaded " + loaded);
             SparsityConfig fresh = SparsityConfig.ofLevels(new int[][] {{1, 2}, {3, 3}, {0, 5}, {0, 2}});
             seen.clear();
-            double[] next = fitness.evaluateAll(List.of(configs.get(3), fresh, configs.get(0)));
+            double[] next = metrics(service.evaluateAll(List.of(configs.get(3), fresh, configs.get(0)), seen::add));
             assertEquals(expected[3], next[0], 0.0);
             assertEquals(expected[0], next[2], 0.0);
             assertEquals(locally(List.of(fresh))[0], next[1], 0.0);
@@ -129,7 +130,7 @@ class SparkEvaluationTest {
         };
         SparkEvaluation flaky = new SparkEvaluation(spark.context(), failingOnce);
         try (ModelSession driver = session()) {
-            double[] metrics = flaky.fitness(driver, r -> { }).evaluateAll(configs);
+            double[] metrics = metrics(flaky.open(driver, Progress.SILENT).evaluateAll(configs, r -> { }));
             assertArrayEquals(expected, metrics, 0.0);
         }
         assertEquals(2, ATTEMPTS.get(2).get(), "the failed task ran again");
@@ -145,10 +146,10 @@ class SparkEvaluationTest {
                 new CacheSpec(null, true), Precision.F32)) {
             // shipped nothing: the executors read the driver's path, where the file is now another
             Files.write(checkpoint, new byte[] {0}, StandardOpenOption.APPEND);
-            ConfigEvaluator fitness = new SparkEvaluation(spark.context(), ConfigTask.EVALUATE,
-                    SparkEvaluation.ship("none")).fitness(driver, r -> { });
+            EvaluationService service = new SparkEvaluation(spark.context(), ConfigTask.EVALUATE,
+                    SparkEvaluation.ship("none")).open(driver, Progress.SILENT);
             MachineFailureException e = assertThrows(MachineFailureException.class,
-                    () -> fitness.evaluateAll(generation().subList(4, 6)));
+                    () -> service.evaluateAll(generation().subList(4, 6), r -> { }));
             assertTrue(e.getMessage().contains(checkpoint + " on this executor has SHA-256 ")
                     && e.getMessage().contains("the driver recorded " + driver.weightsSha256()), e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());

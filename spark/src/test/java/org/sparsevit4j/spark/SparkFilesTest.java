@@ -14,10 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.app.CacheSpec;
 import org.sparsevit4j.app.DataSpec;
 import org.sparsevit4j.app.ModelSession;
+import org.sparsevit4j.app.Progress;
 import org.sparsevit4j.app.SessionSpec;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.SparsityConfig;
-import org.sparsevit4j.evaluator.SplitFitness;
+import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetTrees;
 import org.sparsevit4j.supernet.data.Split;
@@ -42,7 +43,7 @@ class SparkFilesTest {
             ArchitectureSpec arch = local.model().spec().arch();
             configs = List.of(SparsityConfig.uniform(arch, 0.7), SparsityConfig.dense(arch),
                     SparsityConfig.uniform(arch, 0.3));
-            expected = new SplitFitness(local.evaluator(), "", local.provenance(), r -> { }).evaluateAll(configs);
+            expected = configs.stream().mapToDouble(c -> local.evaluator().evaluate(c).metric()).toArray();
         }
         ConfigTask recording = (spec, config) -> {
             Path shipped = Path.of(SparkFiles.getRootDirectory());
@@ -57,7 +58,8 @@ class SparkFilesTest {
             // no --dataset: the checkpoint's own folder, which the spec names so that it can be shipped
             SessionSpec spec = driver.spec();
             assertEquals(data.toAbsolutePath(), spec.data().dataset());
-            assertArrayEquals(expected, spark.fitness(driver, r -> { }).evaluateAll(configs), 0.0);
+            assertArrayEquals(expected, spark.open(driver, Progress.SILENT).evaluateAll(configs, r -> { }).stream()
+                    .mapToDouble(EvaluationResult::metric).toArray(), 0.0);
         }
         assertEquals(Set.of("checkpoint shipped", "dataset shipped"), READ);
     }

@@ -1,0 +1,89 @@
+package org.sparsevit4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sparsevit4j.app.batch.BatchJobs;
+import org.sparsevit4j.app.batch.JobSummary;
+import org.sparsevit4j.core.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sparsevit batch JOB.json}: many budgets searched on one supernet in one resumable job, their
+ * evaluations shared and spread over the devices ({@link BatchJobs}).
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = "Searches every target (budget) of a job file on one supernet, with one shared evaluation cache, "
+                + "a folder per target as sparsevit search writes it, and job.json, job.csv and job.html comparing them. "
+                + "The job file is checked whole before any work; --resume continues a killed job to the same files.")
+public final class BatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "JOB.json", description = "The job file (see the README, \"Batch jobs\").")
+    Path jobFile;
+
+    @Option(names = "--out", paramLabel = "JOB_DIR",
+            description = "The job folder. Default: beside the job file, named after it (night.json: night/).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "JOB_DIR", description = "Continue the job in this folder.")
+    Path resume;
+
+    @Mixin
+    DevicesOption devices;
+
+    @Mixin
+    CacheOptions cache;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() {
+        if ((jobFile == null) == (resume == null)) {
+            throw new InvalidInputException("give a job file (sparsevit batch JOB.json) or --resume JOB_DIR, not "
+                    + (jobFile == null ? "neither" : "both"));
+        }
+        if (resume != null && out != null) {
+            throw new InvalidInputException("--resume continues the job in its own folder; leave out --out");
+        }
+        threads.apply();
+        PrintWriter err = spec.commandLine().getErr();
+        BatchJobs.Outcome outcome;
+        try (CliProgress progress = new CliProgress(err)) {
+            outcome = resume != null
+                    ? BatchJobs.resume(resume, devices.devices, threads.threads, cache.spec(), null, progress)
+                    : BatchJobs.run(jobFile, out != null ? out : BatchJobs.defaultFolder(jobFile), devices.devices,
+                            threads.threads, cache.spec(), null, progress);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        JobSummary summary = outcome.summary();
+        for (JobSummary.TargetSummary t : summary.targets()) {
+            JsonNode best = t.best();
+            JsonNode predicted = best.get("predictedLatencyMs");
+            JsonNode measured = best.get("measuredLatencyMs");
+            stdout.printf(Locale.ROOT, "%d %s: best %s %.4f at %.3f GMACs (%.3f of dense)%s%s, %s%n", t.number(),
+                    t.name(), summary.metricName(), best.get("metric").doubleValue(), best.get("gmacs").doubleValue(),
+                    best.get("macFraction").doubleValue(), predicted != null && predicted.isNumber()
+                            ? String.format(Locale.ROOT, ", %.2f ms predicted", predicted.doubleValue()) : "",
+                    measured != null && measured.isNumber()
+                            ? String.format(Locale.ROOT, ", %.2f ms measured", measured.doubleValue()) : "",
+                    t.folder());
+        }
+        stdout.printf(Locale.ROOT, "evaluations: %d on %s, %d from the shared cache%n", outcome.computed(),
+                outcome.devices(), outcome.fromCache());
+        outcome.chartsMissing().ifPresent(why -> err.println("warning: " + why));
+        stdout.println("results in " + outcome.jobDir() + " (job.json, job.csv, job.html, targets/)");
+        stdout.println("report: " + outcome.page().toAbsolutePath());
+        return 0;
+    }
+}
