@@ -39,10 +39,11 @@ public final class ModelSession implements AutoCloseable {
     private final ObjectNode provenance;
     private final String weightsSha256;
     private final Optional<String> dataNote;
+    private final SessionSpec spec;
 
     private ModelSession(NDManager manager, LoadedModel model, SampleSource source, SplitEvaluator evaluator,
             int height, int width, String description, ObjectNode provenance, String weightsSha256,
-            Optional<String> dataNote) {
+            Optional<String> dataNote, SessionSpec spec) {
         this.manager = manager;
         this.model = model;
         this.source = source;
@@ -53,6 +54,7 @@ public final class ModelSession implements AutoCloseable {
         this.provenance = provenance;
         this.weightsSha256 = weightsSha256;
         this.dataNote = dataNote;
+        this.spec = spec;
     }
 
     /**
@@ -102,8 +104,10 @@ public final class ModelSession implements AutoCloseable {
             String description = String.format(Locale.ROOT, "%s on %s, %s split (%d images) at %dx%d%s",
                     model.file(), source.describe(), evaluator.splitName(), evaluator.images(), height, width,
                     precision == Precision.F32 ? "" : " in " + precision.cliName());
+            SessionSpec spec = new SessionSpec(model.file().toAbsolutePath(), weightsSha256, dataRead(data, trained),
+                    split, size, evaluator.images(), batch, loaderThreads, precision);
             return new ModelSession(manager, model, source, evaluator, height, width, description,
-                    provenance(manager, model, weightsSha256, source, evaluator), weightsSha256, dataNote);
+                    provenance(manager, model, weightsSha256, source, evaluator), weightsSha256, dataNote, spec);
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -111,6 +115,20 @@ public final class ModelSession implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * The data as read: {@code data} as given, or, where none was named, the folder the checkpoint was
+     * trained on, named as the training read it (so that another process can be pointed at a copy of it).
+     */
+    private static DataSpec dataRead(DataSpec data, TrainSettings trained) {
+        if (data.given() || trained == null || trained.dataset() == null) {
+            return data.pinned();
+        }
+        return new DataSpec(trained.dataset().toAbsolutePath(), trained.format() == null ? null
+                : trained.format().cliName(), trained.task().cliName(), trained.data().skipBad(),
+                trained.data().searchFraction(), trained.data().syntheticTrain(), trained.data().syntheticVal(),
+                trained.data().synthetic());
     }
 
     private static ObjectNode provenance(NDManager manager, LoadedModel model, String weightsSha256,
@@ -178,6 +196,11 @@ public final class ModelSession implements AutoCloseable {
     /** The SHA-256 of the weight file loaded. */
     public String weightsSha256() {
         return weightsSha256;
+    }
+
+    /** What this session was opened from: enough to open it again in another process. */
+    public SessionSpec spec() {
+        return spec;
     }
 
     /** The checkpoint, data and engine the metric comes from, for the provenance of result files. */

@@ -68,7 +68,7 @@ public final class Searches {
         try (EvaluationDevices evaluation = EvaluationDevices.open(resolved.weights(), resolved.data(), Split.SEARCH,
                 resolved.resolution(), resolved.batch(), resolved.loaderThreads(), cache, inference, devices, remote,
                 progress)) {
-            describe(evaluation, progress);
+            describe(evaluation, remote != null, progress);
             return execute(resolved, runDir, null, evaluation, progress);
         }
     }
@@ -94,7 +94,7 @@ public final class Searches {
         try (EvaluationDevices evaluation = EvaluationDevices.open(request.weights(), request.data(), Split.SEARCH,
                 new Resolution(inputs.height(), inputs.width()), request.batch(), request.loaderThreads(), cache,
                 precision(request, progress), devices, remote, progress)) {
-            describe(evaluation, progress);
+            describe(evaluation, remote != null, progress);
             return execute(request, runDir, inputs, evaluation, progress);
         }
     }
@@ -116,8 +116,9 @@ public final class Searches {
         return execute(inputs.request(), runDir, inputs, evaluation, progress);
     }
 
-    private static void describe(EvaluationDevices evaluation, Progress progress) {
-        if (evaluation.replicas() > 1) {
+    /** Names where evaluations run when that is not simply the engine's device: several replicas, or a remote. */
+    private static void describe(EvaluationDevices evaluation, boolean remote, Progress progress) {
+        if (evaluation.replicas() > 1 || remote) {
             progress.line("evaluating on " + evaluation.description());
         }
     }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sparsevit4j.app.ClusterEvaluation;
 import org.sparsevit4j.app.batch.BatchJobs;
 import org.sparsevit4j.app.batch.JobSummary;
 import org.sparsevit4j.core.InvalidInputException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "Searches every target (budget) of a job file on one supernet, with one shared evaluation cache, "
                 + "a folder per target as sparsevit search writes it, and job.json, job.csv and job.html comparing them. "
-                + "The job file is checked whole before any work; --resume continues a killed job to the same files.")
+                + "The job file is checked whole before any work; --resume continues a killed job to the same files. "
+                + "--spark-master evaluates every target's generations on Apache Spark, to the same files.")
 public final class BatchCommand implements Callable<Integer> {
 
     @Spec
@@ -47,6 +49,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    SparkMasterOption sparkMaster;
+
     @Override
     public Integer call() {
         if ((jobFile == null) == (resume == null)) {
@@ -59,11 +64,12 @@ public final class BatchCommand implements Callable<Integer> {
         threads.apply();
         PrintWriter err = spec.commandLine().getErr();
         BatchJobs.Outcome outcome;
-        try (CliProgress progress = new CliProgress(err)) {
+        try (CliProgress progress = new CliProgress(err);
+                ClusterEvaluation cluster = sparkMaster.open(progress)) {
             outcome = resume != null
-                    ? BatchJobs.resume(resume, devices.devices, threads.threads, cache.spec(), null, progress)
+                    ? BatchJobs.resume(resume, devices.devices, threads.threads, cache.spec(), cluster, progress)
                     : BatchJobs.run(jobFile, out != null ? out : BatchJobs.defaultFolder(jobFile), devices.devices,
-                            threads.threads, cache.spec(), null, progress);
+                            threads.threads, cache.spec(), cluster, progress);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         JobSummary summary = outcome.summary();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sparsevit4j.app.ClusterEvaluation;
 import org.sparsevit4j.app.Resolution;
 import org.sparsevit4j.app.SearchRequest;
 import org.sparsevit4j.app.Searches;
@@ -122,17 +123,21 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    SparkMasterOption sparkMaster;
+
     @Override
     public Integer call() {
         threads.apply();
         PrintWriter err = spec.commandLine().getErr();
         Searches.Outcome outcome;
-        try (CliProgress progress = new CliProgress(err, true)) {
-            outcome = resume != null ? Searches.resume(resume, devices.list(threads), cache.spec(), progress)
+        try (CliProgress progress = new CliProgress(err, true);
+                ClusterEvaluation cluster = sparkMaster.open(progress)) {
+            outcome = resume != null ? Searches.resume(resume, devices.list(threads), cluster, cache.spec(), progress)
                     : Searches.run(new SearchRequest(weights, arch, data.spec(), resolution, maxMacs, maxLatencyMs,
                             minLatencyMs, cost, latencyTable, latencySource, latencyBatch, measureRuns, device.device,
                             precision.dtype, pareto, generations, population, granularity, seed, batch, loaderThreads),
-                            out, devices.list(threads), cache.spec(), progress);
+                            out, devices.list(threads), cluster, cache.spec(), progress);
         }
         outcome.skipped().ifPresent(err::println);
         report(outcome.result(), outcome.runDir());

@@ -123,6 +123,23 @@ public final class SplitEvaluator {
         return cache.get(config).isPresent();
     }
 
+    /**
+     * Keeps {@code result}, computed elsewhere (another process or machine) by an evaluator of the same
+     * model, data, split and resolution, as if it had been evaluated here; afterwards it is served from
+     * the cache like any other.
+     *
+     * @throws IllegalArgumentException if it is of another split, size or task than this evaluator's
+     */
+    public void remember(EvaluationResult result) {
+        result.config().requireMatches(model.spec().arch());
+        if (!result.split().equals(splitName()) || result.images() != images()
+                || result.segmentation() != isSegmentation()) {
+            throw new IllegalArgumentException("a result of " + result.split() + " (" + result.images() + " images"
+                    + (result.segmentation() ? ", segmentation" : ", classification") + ") cannot stand for one of " + splitName() + " (" + images() + " images) evaluated here");
+        }
+        cache.put(result);
+    }
+
     /** The metrics of {@code config}, from the cache when known. */
     public EvaluationResult evaluate(SparsityConfig config) {
         config.requireMatches(model.spec().arch());
