@@ -4,13 +4,14 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.util.cuda.CudaUtils;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sparsevit4j.core.FileHash;
+import org.sparsevit4j.core.Json;
 import org.sparsevit4j.evaluator.ResultCache;
 import org.sparsevit4j.evaluator.SplitEvaluator;
 import org.sparsevit4j.supernet.data.DatasetOptions;
@@ -131,30 +132,34 @@ public final class ModelSession implements AutoCloseable {
                 trained.data().synthetic());
     }
 
+    /**
+     * The session's part of a result's provenance: the checkpoint, the data as evaluated and the
+     * engine; {@code cuda} and {@code gpuComputeCapability} only on a GPU.
+     */
+    record SessionProvenance(CheckpointFacts checkpoint, DatasetFacts dataset, String djl, String engine,
+            String engineVersion, String device, String dtype, int gpuCount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String cuda,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String gpuComputeCapability) {
+    }
+
+    record CheckpointFacts(String path, String sha256) {
+    }
+
+    record DatasetFacts(String identity, String description, String split, int images) {
+    }
+
     private static ObjectNode provenance(NDManager manager, LoadedModel model, String weightsSha256,
             SampleSource source, SplitEvaluator evaluator) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        ObjectNode checkpoint = o.putObject("checkpoint");
-        checkpoint.put("path", model.file().toAbsolutePath().toString());
-        checkpoint.put("sha256", weightsSha256);
-        ObjectNode dataset = o.putObject("dataset");
-        dataset.put("identity", source.identity());
-        dataset.put("description", source.describe());
-        dataset.put("split", evaluator.splitName());
-        dataset.put("images", evaluator.images());
         Engine engine = manager.getEngine();
-        o.put("djl", Engine.getDjlVersion());
-        o.put("engine", engine.getEngineName());
-        o.put("engineVersion", engine.getVersion());
         Device device = manager.getDevice();
-        o.put("device", device.toString());
-        o.put("dtype", model.model().precision().cliName());
-        o.put("gpuCount", engine.getGpuCount());
-        if (device.isGpu() && CudaUtils.hasCuda()) {
-            o.put("cuda", CudaUtils.getCudaVersionString());
-            o.put("gpuComputeCapability", CudaUtils.getComputeCapability(device.getDeviceId()));
-        }
-        return o;
+        boolean cuda = device.isGpu() && CudaUtils.hasCuda();
+        return Json.MAPPER.valueToTree(new SessionProvenance(
+                new CheckpointFacts(model.file().toAbsolutePath().toString(), weightsSha256),
+                new DatasetFacts(source.identity(), source.describe(), evaluator.splitName(), evaluator.images()),
+                Engine.getDjlVersion(), engine.getEngineName(), engine.getVersion(), device.toString(),
+                model.model().precision().cliName(), engine.getGpuCount(),
+                cuda ? CudaUtils.getCudaVersionString() : null,
+                cuda ? CudaUtils.getComputeCapability(device.getDeviceId()) : null));
     }
 
     /** A line about files skipped as bad ({@code --skip-bad}), if any. */
