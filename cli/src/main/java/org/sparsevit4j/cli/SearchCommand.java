@@ -2,14 +2,11 @@ package org.sparsevit4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sparsevit4j.app.ClusterEvaluation;
 import org.sparsevit4j.app.Resolution;
 import org.sparsevit4j.app.SearchRequest;
 import org.sparsevit4j.app.Searches;
-import org.sparsevit4j.search.Candidate;
-import org.sparsevit4j.search.SearchResult;
 import org.sparsevit4j.search.SearchSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,33 +137,9 @@ public final class SearchCommand implements Callable<Integer> {
                             out, devices.list(threads), cluster, cache.spec(), progress);
         }
         outcome.skipped().ifPresent(err::println);
-        report(outcome.result(), outcome.runDir());
+        SearchResultLines.print(spec.commandLine().getOut(), outcome.result(), outcome.runDir());
         outcome.chartsMissing().ifPresent(why -> err.println("warning: " + why));
         spec.commandLine().getOut().println("report: " + outcome.report().toAbsolutePath());
         return 0;
-    }
-
-    private void report(SearchResult result, Path runDir) {
-        PrintWriter out = spec.commandLine().getOut();
-        Candidate best = result.best();
-        out.printf(Locale.ROOT, "best %s %.4f at %.3f GMACs%s: %s%n", result.metricName(), best.metric(),
-                best.costs().macs() / 1e9, best.costs().hasLatency()
-                        ? String.format(Locale.ROOT, ", %.1f ms predicted", best.costs().latencyMs()) : "",
-                best.config().compact());
-        if (result.baselines() != null) {
-            if (result.baselines().bestUniform() != null) {
-                Candidate u = result.baselines().bestUniform();
-                out.printf(Locale.ROOT, "best uniform %.4f at %.3f GMACs: %s%n", u.metric(), u.costs().macs() / 1e9,
-                        u.config().compact());
-            }
-            if (result.baselines().bestRandom() != null) {
-                Candidate r = result.baselines().bestRandom();
-                out.printf(Locale.ROOT, "random search (%d evaluations) %.4f at %.3f GMACs%n",
-                        result.baselines().randomEvaluations(), r.metric(), r.costs().macs() / 1e9);
-            }
-        }
-        out.printf(Locale.ROOT, "Pareto front: %d configurations, hypervolume %.4f; %d unique evaluations%n",
-                result.paretoFront().size(), result.hypervolume(), result.uniqueEvaluations());
-        out.println("results in " + runDir + " (best.json, best-config.json, pareto.json, pareto.csv, candidates.csv)");
     }
 }
