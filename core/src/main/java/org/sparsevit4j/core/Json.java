@@ -122,22 +122,28 @@ public final class Json {
      * first: such a file may lack or add fields, and naming those would hide the real reason.
      */
     public static <T> T readFormat(Path file, Class<T> type, int format) {
+        requireFormat(file, format);
+        return read(file, type);
+    }
+
+    /** Refuses {@code file} unless its {@code format} field is {@code format}, before any other field is read. */
+    public static void requireFormat(Path file, int format) {
         Object found = format(file);
         if (!(found instanceof Integer number) || number != format) {
             throw new InvalidInputException(file + ": format " + found + " is not " + format
                     + "; it was written by another version of sparsevit4j");
         }
-        return read(file, type);
     }
 
     /**
-     * Reads a file that a person writes, such as a batch job, whose keys may be left out: an absent
-     * key reads as null, for the record to give its default. Every other rule holds as in
+     * Reads a file whose keys may be left out, one a person writes (a batch job) or one an earlier
+     * version wrote without the fields added since: an absent key reads as null, for the record to
+     * give its default. Every other rule holds as in
      * {@link #read(Path, Class)}: an unknown key, a wrong type or malformed JSON is one line naming
      * the file and the field. Optional fields must therefore be of boxed types.
      */
     public static <T> T readWritten(Path file, Class<T> type) {
-        return read(file, MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES));
+        return read(file, toleratingAbsentFields(type));
     }
 
     private static <T> T read(Path file, ObjectReader reader) {

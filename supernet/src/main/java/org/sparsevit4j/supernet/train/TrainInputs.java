@@ -1,6 +1,5 @@
 package org.sparsevit4j.supernet.train;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -9,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.sparsevit4j.core.AtomicFiles;
-import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.Json;
 
 /**
@@ -29,8 +26,6 @@ public record TrainInputs(int format, CheckpointMeta.MetaFile start, String star
 
     public static final String FILE = "train-inputs.json";
     public static final int FORMAT = 1;
-    /** Strict, but fields a later version added to the start's metadata may be absent, as in a checkpoint. */
-    private static final ObjectReader READER = Json.toleratingAbsentFields(TrainInputs.class);
 
     public TrainInputs {
         Objects.requireNonNull(start, "start");
@@ -52,17 +47,9 @@ public record TrainInputs(int format, CheckpointMeta.MetaFile start, String star
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        // the format first: a file of another format may lack or add fields, which would hide the real reason
-        Object format = Json.format(file);
-        if (!Integer.valueOf(FORMAT).equals(format)) {
-            throw new InvalidInputException(file + ": format " + format + " is not " + FORMAT
-                    + "; it was written by another version of sparsevit4j");
-        }
-        try {
-            return Optional.of(Json.parse(Files.readString(file), READER, file.toString()));
-        } catch (java.io.IOException e) {
-            throw AtomicFiles.failure(file, "cannot read", e);
-        }
+        Json.requireFormat(file, FORMAT);
+        // fields a later version added to the start's metadata may be absent, as in a checkpoint
+        return Optional.of(Json.readWritten(file, TrainInputs.class));
     }
 
     void write(Path runDir) {
