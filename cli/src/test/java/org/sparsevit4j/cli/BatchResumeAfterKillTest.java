@@ -50,9 +50,8 @@ class BatchResumeAfterKillTest {
         String context = (term ? "SIGTERM" : "SIGKILL") + " " + delayMs + " ms after " + anchor + " appeared (from seed "
                 + seed + ")";
         Path log = dir.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", jobFile.toString(),
-                "--out", jobDir.toString(), "--threads", "1", "--cache-dir", dir.resolve("cache-killed").toString())
+        Process child = new ProcessBuilder(ChildProcess.sparsevit(List.of(), "batch", jobFile.toString(),
+                "--out", jobDir.toString(), "--threads", "1", "--cache-dir", dir.resolve("cache-killed").toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Path state = jobDir.resolve(anchor);

@@ -29,9 +29,7 @@ class StopOnSignalTest {
     void sigtermDuringTrainingStopsBetweenPassesAndExits143(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("train.log");
         Path run = dir.resolve("run");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"), "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        List<String> command = ChildProcess.sparsevit(List.of("-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log")),
                 "train-supernet", "--arch", "swin_micro", "--steps", "100000", "--threads", "1",
                 "--resolution", "64", "--batch", "2", "--synthetic-images", "32", "--synthetic-val", "4",
                 "--out", run.toString());
