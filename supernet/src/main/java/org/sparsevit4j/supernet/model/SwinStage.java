@@ -56,23 +56,6 @@ public final class SwinStage extends CompositeBlock {
     }
 
     /**
-     * Runs the stage on a map through DJL's forward, for callers that hold the arguments one by one.
-     *
-     * @param x {@code (B, H, W, C)}
-     * @param levels the pruning level (ratio × 10) of each block, non-decreasing
-     * @param layouts the model's layout cache
-     * @param recorder MAC recorder or null
-     * @param observer observer of the pass's parts or null
-     * @return {@code (B, H, W, C)}
-     */
-    public NDArray apply(ParameterStore ps, NDArray x, int[] levels, WindowLayouts layouts, boolean training,
-            MacRecorder recorder, ForwardObserver observer) {
-        PairList<String, Object> params = PassContext.with(PassContext.with(PassContext.of(recorder, observer),
-                PassContext.LEVELS, levels), PassContext.LAYOUTS, layouts);
-        return forward(ps, new NDList(x), training, params).singletonOrThrow();
-    }
-
-    /**
      * Takes a map into this stage's window layout: {@code (B, H, W, C)} → {@code (B, nW, N, C)} in
      * regular window order, padding tokens zero.
      */

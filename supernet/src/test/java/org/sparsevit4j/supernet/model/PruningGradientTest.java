@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +46,7 @@ class PruningGradientTest {
                     GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray x = scope.create(input, new Shape(1, SIZE, SIZE, CHANNELS));
                 x.setRequiresGradient(true);
-                NDArray out = stage.apply(new ParameterStore(scope, false), x, new int[] {LEVEL, LEVEL}, layouts,
+                NDArray out = run(stage, new ParameterStore(scope, false), x, new int[] {LEVEL, LEVEL}, layouts,
                         true, null, null);
                 collector.backward(out.mul(scope.create(upstream, out.getShape())).sum());
                 grad = x.getGradient().toFloatArray();
@@ -120,7 +122,7 @@ class PruningGradientTest {
                     GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray x = scope.create(input, shape);
                 x.setRequiresGradient(true);
-                NDArray out = stage.apply(new ParameterStore(scope, false), x, FD_LEVELS, layouts, true, null, kept);
+                NDArray out = run(stage, new ParameterStore(scope, false), x, FD_LEVELS, layouts, true, null, kept);
                 collector.backward(out.mul(scope.create(upstream, shape)).sum());
                 grad = x.getGradient().toDoubleArray();
             }
@@ -152,7 +154,7 @@ class PruningGradientTest {
         Shape shape = new Shape(1, FD_HEIGHT, FD_WIDTH, FD_CHANNELS);
         try (NDManager scope = manager.newSubManager()) {
             KeptTokens kept = new KeptTokens(FD_HEIGHT * FD_WIDTH);
-            NDArray out = stage.apply(new ParameterStore(scope, false), scope.create(x, shape), FD_LEVELS, layouts, false,
+            NDArray out = run(stage, new ParameterStore(scope, false), scope.create(x, shape), FD_LEVELS, layouts, false,
                     null, kept);
             assertEquals(expected.windows, kept.windows, "a perturbation changed the kept windows");
             return out.mul(scope.create(upstream, shape)).sum().getDouble();
@@ -240,5 +242,13 @@ class PruningGradientTest {
             }
         }
         return tokens;
+    }
+
+    /** The stage on a map {@code (B, H, W, C)} through DJL's forward, with its levels and layouts as a pass gives them. */
+    private static NDArray run(SwinStage stage, ParameterStore ps, NDArray x, int[] levels, WindowLayouts layouts,
+            boolean training, MacRecorder recorder, ForwardObserver observer) {
+        PairList<String, Object> params = PassContext.with(PassContext.with(PassContext.of(recorder, observer),
+                PassContext.LEVELS, levels), PassContext.LAYOUTS, layouts);
+        return stage.forward(ps, new NDList(x), training, params).singletonOrThrow();
     }
 }
