@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.supernet.data.SyntheticKind;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 
 /**
  * The paper's four ablations on one dataset ({@link Ablations}).

@@ -10,8 +10,8 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.search.BuildInfo;
 import org.sparsevit4j.supernet.io.DType;
-import org.sparsevit4j.supernet.train.CheckpointMeta;
-import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.checkpoint.CheckpointMeta;
+import org.sparsevit4j.supernet.checkpoint.LoadedModel;
 import org.sparsevit4j.supernet.weights.WeightExport;
 
 /**

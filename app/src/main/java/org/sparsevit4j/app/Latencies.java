@@ -20,7 +20,7 @@ import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.profiler.MeasurementPlan;
 import org.sparsevit4j.profiler.RandomConfigs;
 import org.sparsevit4j.supernet.model.Precision;
-import org.sparsevit4j.supernet.train.ModelSpec;
+import org.sparsevit4j.supernet.checkpoint.ModelSpec;
 
 /**
  * Latency on the device at hand: the benchmark of dense and uniform configurations, the latency table

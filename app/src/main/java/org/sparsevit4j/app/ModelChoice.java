@@ -8,7 +8,7 @@ import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.profiler.TimedHead;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
-import org.sparsevit4j.supernet.train.ModelSpec;
+import org.sparsevit4j.supernet.checkpoint.ModelSpec;
 
 /**
  * What latency is measured on: the model of {@code weights} (a checkpoint says whether it is a

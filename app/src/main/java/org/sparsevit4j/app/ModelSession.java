@@ -18,8 +18,8 @@ import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
-import org.sparsevit4j.supernet.train.LoadedModel;
-import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.LoadedModel;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 
 /**
  * A model, the data it is measured on and the evaluator of one split, as evaluation and search

@@ -2,8 +2,8 @@ package org.sparsevit4j.app;
 
 import java.util.Locale;
 import org.sparsevit4j.core.InvalidInputException;
-import org.sparsevit4j.supernet.train.LoadedModel;
-import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.LoadedModel;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 
 /** An input size: {@code 672} for a square image or {@code 256x192} for height × width. */
 public record Resolution(int height, int width) {

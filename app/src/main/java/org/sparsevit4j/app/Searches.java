@@ -29,7 +29,7 @@ import org.sparsevit4j.search.SearchResult;
 import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
-import org.sparsevit4j.supernet.train.Checkpoints;
+import org.sparsevit4j.supernet.checkpoint.Checkpoints;
 
 /**
  * The sparsity search of a supernet, run in a folder ({@link SearchInputs}, the search's state and

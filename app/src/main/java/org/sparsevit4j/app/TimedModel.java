@@ -9,8 +9,8 @@ import org.sparsevit4j.profiler.DeviceFingerprint;
 import org.sparsevit4j.profiler.ForwardTimer;
 import org.sparsevit4j.profiler.InputShape;
 import org.sparsevit4j.supernet.model.SwinModel;
-import org.sparsevit4j.supernet.train.LoadedModel;
-import org.sparsevit4j.supernet.train.ModelSpec;
+import org.sparsevit4j.supernet.checkpoint.LoadedModel;
+import org.sparsevit4j.supernet.checkpoint.ModelSpec;
 
 /**
  * A task model ready to be timed on a device, in the input's precision: its manager, the model

@@ -3,7 +3,7 @@ package org.sparsevit4j.app;
 import java.nio.file.Path;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 
 /**
  * A training run: sparsity-aware adaptation of a supernet ({@code config} null), or fine-tuning at

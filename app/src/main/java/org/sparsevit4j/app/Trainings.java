@@ -6,10 +6,10 @@ import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
-import org.sparsevit4j.supernet.train.Checkpoints;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.Checkpoints;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
-import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
 
 /** Training runs: sparsity-aware adaptation and fine-tuning, and their resumption. */

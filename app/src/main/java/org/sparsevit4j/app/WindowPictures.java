@@ -22,7 +22,7 @@ import org.sparsevit4j.supernet.data.ImageInput;
 import org.sparsevit4j.supernet.model.ForwardObserver;
 import org.sparsevit4j.supernet.model.SwinBackbone;
 import org.sparsevit4j.supernet.model.WindowLayout;
-import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.checkpoint.LoadedModel;
 
 /**
  * The windows each stage keeps on an image: one forward pass of the backbone with an observer, then

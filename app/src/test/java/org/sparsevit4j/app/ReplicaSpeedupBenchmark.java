@@ -20,7 +20,7 @@ import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.profiler.RandomConfigs;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.train.TrainingListener;
 
 /**

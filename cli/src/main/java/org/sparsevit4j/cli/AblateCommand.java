@@ -10,7 +10,7 @@ import org.sparsevit4j.app.DataSpec;
 import org.sparsevit4j.app.Resolution;
 import org.sparsevit4j.app.TrainingProgress;
 import org.sparsevit4j.results.AblationSummary;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

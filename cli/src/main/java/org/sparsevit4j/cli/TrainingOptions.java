@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainingDivergedException;
 import picocli.CommandLine.Mixin;

@@ -22,7 +22,7 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.SparsityConfigJson;
 import org.sparsevit4j.profiler.LatencyTable;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
-import org.sparsevit4j.supernet.train.Checkpoints;
+import org.sparsevit4j.supernet.checkpoint.Checkpoints;
 import org.sparsevit4j.profiler.LatencyTableJson;
 import org.sparsevit4j.results.WindowPicture;
 import org.sparsevit4j.results.WindowPictureTest;

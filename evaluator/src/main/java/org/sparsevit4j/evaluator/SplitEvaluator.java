@@ -20,7 +20,7 @@ import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.data.Transform;
-import org.sparsevit4j.supernet.train.LoadedModel;
+import org.sparsevit4j.supernet.checkpoint.LoadedModel;
 
 /**
  * The metric of a model under sparsity configurations on one split of a dataset: top-1 for

@@ -23,10 +23,10 @@ import org.sparsevit4j.supernet.data.SampleSource;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.data.Transform;
-import org.sparsevit4j.supernet.train.LoadedModel;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.LoadedModel;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
-import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
 
 /**

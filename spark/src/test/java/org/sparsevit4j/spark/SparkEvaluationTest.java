@@ -30,7 +30,7 @@ import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.evaluator.EvaluationResult;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.Precision;
-import org.sparsevit4j.supernet.train.Checkpoints;
+import org.sparsevit4j.supernet.checkpoint.Checkpoints;
 
 /** A generation evaluated on a local Spark master, against the same generation evaluated here. */
 class SparkEvaluationTest {

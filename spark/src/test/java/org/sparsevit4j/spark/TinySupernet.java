@@ -5,9 +5,9 @@ import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Task;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
-import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 import org.sparsevit4j.supernet.train.TrainingListener;
 
 /** A swin_micro segmentation supernet after two steps at 64x64 (on the built-in scenes, a search split of 3 images). */

@@ -35,10 +35,10 @@ import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.Precision;
-import org.sparsevit4j.supernet.train.CheckpointMeta;
-import org.sparsevit4j.supernet.train.Checkpoints;
-import org.sparsevit4j.supernet.train.ModelSpec;
-import org.sparsevit4j.supernet.train.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.CheckpointMeta;
+import org.sparsevit4j.supernet.checkpoint.Checkpoints;
+import org.sparsevit4j.supernet.checkpoint.ModelSpec;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 import org.sparsevit4j.supernet.weights.SwinWeights;
 
 /**

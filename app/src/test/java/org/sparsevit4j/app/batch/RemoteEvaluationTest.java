@@ -26,7 +26,7 @@ import org.sparsevit4j.app.Trainings;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.evaluator.EvaluationResult;
-import org.sparsevit4j.supernet.train.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.train.TrainingListener;
 
 /**

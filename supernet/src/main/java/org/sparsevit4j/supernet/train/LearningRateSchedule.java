@@ -1,6 +1,6 @@
 package org.sparsevit4j.supernet.train;
 
-import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 
 /**
  * Linear warm-up from 0 to the base rate over {@code warmupSteps}, then cosine decay to
@@ -14,16 +14,7 @@ import org.sparsevit4j.core.InvalidInputException;
 public record LearningRateSchedule(double baseRate, double minRate, long warmupSteps, long totalSteps) {
 
     public LearningRateSchedule {
-        if (!(baseRate > 0) || !Double.isFinite(baseRate)) {
-            throw new InvalidInputException("learning rate " + baseRate + " must be a positive number");
-        }
-        if (!(minRate >= 0) || minRate > baseRate) {
-            throw new InvalidInputException("final learning rate " + minRate + " must be in [0, " + baseRate + "]");
-        }
-        if (warmupSteps < 0 || totalSteps < 1) {
-            throw new InvalidInputException("warm-up " + warmupSteps + " and total " + totalSteps
-                    + " steps must be >= 0 and >= 1");
-        }
+        TrainSettings.checkRates(baseRate, minRate, warmupSteps, totalSteps);
     }
 
     /** The rate of step {@code step} (0-based). */

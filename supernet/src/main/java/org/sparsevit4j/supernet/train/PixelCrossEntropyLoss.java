@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 
 /**
  * Cross-entropy per pixel over the pixels whose label is not the ignore index (255 in the

@@ -37,6 +37,12 @@ import org.sparsevit4j.supernet.data.Transform;
 import org.sparsevit4j.supernet.model.SwinModel;
 import org.sparsevit4j.supernet.weights.ParameterNames;
 import org.sparsevit4j.supernet.weights.SwinWeights;
+import org.sparsevit4j.supernet.checkpoint.TrainInputs;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.ModelSpec;
+import org.sparsevit4j.supernet.checkpoint.CheckpointMeta;
+import org.sparsevit4j.supernet.checkpoint.Checkpoints;
 
 /**
  * Sparsity-aware adaptation (and fine-tuning) with DJL's {@link Trainer}.
@@ -458,7 +464,7 @@ public final class SupernetTrainer {
         }
 
         private Path save(long step) {
-            Path file = Checkpoints.write(runDir, swin, optimizer, meta(settings, spec, step, sampler.state(),
+            Path file = Checkpoints.write(runDir, swin, optimizer.state(), meta(settings, spec, step, sampler.state(),
                     source.identity()));
             listener.onCheckpoint(file);
             return file;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 
 /** The loss against the same sums written out by hand, on a batch of one image of 2x4 pixels and 3 classes. */
 class PixelCrossEntropyLossTest {

@@ -29,6 +29,11 @@ import org.sparsevit4j.supernet.data.DatasetTrees;
 import org.sparsevit4j.supernet.data.Datasets;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.io.SafetensorsReader;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.TrainInputs;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
+import org.sparsevit4j.supernet.checkpoint.CheckpointMeta;
+import org.sparsevit4j.supernet.checkpoint.Checkpoints;
 
 class SupernetTrainerTest {
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Task;
+import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
+import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 
 /**
  * A long training run keeps native memory flat: each step's arrays live in a scope of their

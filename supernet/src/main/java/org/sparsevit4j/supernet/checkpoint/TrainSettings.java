@@ -1,4 +1,4 @@
-package org.sparsevit4j.supernet.train;
+package org.sparsevit4j.supernet.checkpoint;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -96,7 +96,7 @@ public record TrainSettings(
             throw new InvalidInputException("--class-weights and --ohem weigh the pixels of segmentation; a "
                     + "classification run takes neither");
         }
-        new LearningRateSchedule(learningRate, minLearningRate, warmupSteps, steps); // validates the rates
+        checkRates(learningRate, minLearningRate, warmupSteps, steps);
     }
 
     private static void positive(String what, long value) {
@@ -127,5 +127,19 @@ public record TrainSettings(
         return new TrainSettings(arch, task, dataset, format, data, height, width, batchSize, steps, minutes,
                 learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed, checkpointEvery, sandwich,
                 granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
+    }
+
+    /** The rules of a learning-rate schedule: a positive peak, a final rate in [0, peak], sensible step counts. */
+    public static void checkRates(double baseRate, double minRate, long warmupSteps, long totalSteps) {
+        if (!(baseRate > 0) || !Double.isFinite(baseRate)) {
+            throw new InvalidInputException("learning rate " + baseRate + " must be a positive number");
+        }
+        if (!(minRate >= 0) || minRate > baseRate) {
+            throw new InvalidInputException("final learning rate " + minRate + " must be in [0, " + baseRate + "]");
+        }
+        if (warmupSteps < 0 || totalSteps < 1) {
+            throw new InvalidInputException("warm-up " + warmupSteps + " and total " + totalSteps
+                    + " steps must be >= 0 and >= 1");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.sparsevit4j.supernet.train;
+package org.sparsevit4j.supernet.checkpoint;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -32,17 +32,17 @@ public record TrainInputs(int format, CheckpointMeta.MetaFile start, String star
     }
 
     /** The record of a run starting with {@code start}. */
-    static TrainInputs of(CheckpointMeta start, String startWeightsSha256) {
+    public static TrainInputs of(CheckpointMeta start, String startWeightsSha256) {
         return new TrainInputs(FORMAT, start.file(), startWeightsSha256);
     }
 
     /** Whether {@code runDir} records the start of a run. */
-    static boolean exists(Path runDir) {
+    public static boolean exists(Path runDir) {
         return Files.exists(runDir.resolve(FILE));
     }
 
     /** The record of {@code runDir}; empty for a run of a version that wrote none. */
-    static Optional<TrainInputs> read(Path runDir) {
+    public static Optional<TrainInputs> read(Path runDir) {
         Path file = runDir.resolve(FILE);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -52,12 +52,12 @@ public record TrainInputs(int format, CheckpointMeta.MetaFile start, String star
         return Optional.of(Json.readWritten(file, TrainInputs.class));
     }
 
-    void write(Path runDir) {
+    public void write(Path runDir) {
         Json.write(runDir.resolve(FILE), this);
     }
 
     /** The run's metadata at step 0; {@code runDir} names the file in errors. */
-    CheckpointMeta startMeta(Path runDir) {
+    public CheckpointMeta startMeta(Path runDir) {
         return CheckpointMeta.of(start, runDir.resolve(FILE).toString());
     }
 
@@ -67,7 +67,7 @@ public record TrainInputs(int format, CheckpointMeta.MetaFile start, String star
      * planned steps may have been shortened (a time budget fits the schedule to it, warm-up
      * included) and the time budget given again; nothing else may differ.
      */
-    List<String> differences(Path runDir, CheckpointMeta checkpoint) {
+    public List<String> differences(Path runDir, CheckpointMeta checkpoint) {
         CheckpointMeta recorded = startMeta(runDir);
         List<String> out = new ArrayList<>();
         compare(out, "kind", recorded.kind(), checkpoint.kind());

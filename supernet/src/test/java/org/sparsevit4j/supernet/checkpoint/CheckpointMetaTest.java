@@ -1,4 +1,4 @@
-package org.sparsevit4j.supernet.train;
+package org.sparsevit4j.supernet.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

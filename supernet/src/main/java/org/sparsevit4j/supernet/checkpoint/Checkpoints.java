@@ -1,4 +1,4 @@
-package org.sparsevit4j.supernet.train;
+package org.sparsevit4j.supernet.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -49,16 +49,14 @@ public final class Checkpoints {
     }
 
     /** Writes a checkpoint atomically, then deletes all but the newest {@value #KEEP}. */
-    public static Path write(Path runDir, SwinModel model, GroupedAdamW optimizer, CheckpointMeta meta) {
+    public static Path write(Path runDir, SwinModel model, Map<String, NDArray> optimizerState, CheckpointMeta meta) {
         List<NamedTensor> tensors = new ArrayList<>();
         for (Map.Entry<String, Parameter> e : ParameterNames.of(model).entrySet()) {
             NDArray array = e.getValue().getArray();
             tensors.add(new NamedTensor(e.getKey(), array.getShape().getShape(), array.toFloatArray()));
         }
-        if (optimizer != null) {
-            optimizer.state().forEach((key, array) -> tensors.add(
-                    new NamedTensor(OPTIMIZER_PREFIX + key, array.getShape().getShape(), array.toFloatArray())));
-        }
+        optimizerState.forEach((key, array) -> tensors.add(
+                new NamedTensor(OPTIMIZER_PREFIX + key, array.getShape().getShape(), array.toFloatArray())));
         Path file = file(runDir, meta.step());
         try {
             Files.createDirectories(file.getParent());

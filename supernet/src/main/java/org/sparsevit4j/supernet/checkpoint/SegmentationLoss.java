@@ -1,4 +1,4 @@
-package org.sparsevit4j.supernet.train;
+package org.sparsevit4j.supernet.checkpoint;
 
 import java.util.Locale;
 import org.sparsevit4j.core.InvalidInputException;

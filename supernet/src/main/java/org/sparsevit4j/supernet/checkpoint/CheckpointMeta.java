@@ -1,4 +1,4 @@
-package org.sparsevit4j.supernet.train;
+package org.sparsevit4j.supernet.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectReader;

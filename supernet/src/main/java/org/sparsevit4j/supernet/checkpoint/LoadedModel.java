@@ -1,4 +1,4 @@
-package org.sparsevit4j.supernet.train;
+package org.sparsevit4j.supernet.checkpoint;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
