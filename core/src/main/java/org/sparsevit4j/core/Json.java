@@ -129,6 +129,9 @@ public final class Json {
     /** Refuses {@code file} unless its {@code format} field is {@code format}, before any other field is read. */
     public static void requireFormat(Path file, int format) {
         Object found = format(file);
+        if (found == null) {
+            throw new InvalidInputException(file + ": missing field \"format\"");
+        }
         if (!(found instanceof Integer number) || number != format) {
             throw new InvalidInputException(file + ": format " + found + " is not " + format
                     + "; it was written by another version of sparsevit4j");
@@ -166,17 +169,6 @@ public final class Json {
         }
     }
 
-    /** Binds a parsed tree to {@code type}, strictly; {@code source} starts every error message. */
-    public static <T> T convert(JsonNode tree, Class<T> type, String source) {
-        try {
-            return MAPPER.treeToValue(tree, type);
-        } catch (JsonMappingException e) {
-            throw new InvalidInputException(source + ": " + describe(e), e);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(source + ": " + invalidJson(e), e);
-        }
-    }
-
     /** Parses {@code text} as {@code type}, strictly; {@code source} starts every error message. */
     public static <T> T parse(String text, Class<T> type, String source) {
         return parse(text, MAPPER.readerFor(type), source);
@@ -204,22 +196,28 @@ public final class Json {
         }
     }
 
-    /** The top-level {@code format} alone; every other field is left for the record of that format. */
+    /**
+     * The top-level {@code format} and {@code version} of a file (each null when absent), every other
+     * field left for the record of that format: a file of another format lacks or adds fields, which
+     * would otherwise hide the real reason.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record FormatField(Object format) {
+    public record Header(Object format, Object version) {
     }
 
-    /**
-     * The top-level {@code "format"} value of a JSON text (null when absent), read before the rest:
-     * a file of another format lacks or adds fields, which would otherwise hide the real reason.
-     */
+    /** The top-level {@code "format"} value of a JSON text (null when absent), read before the rest. */
     public static Object format(String text, String source) {
-        return parse(text, FormatField.class, source).format();
+        return Json.<Header>parse(text, toleratingAbsentFields(Header.class), source).format();
     }
 
     /** {@link #format(String, String)} of a file. */
     public static Object format(Path file) {
-        return read(file, FormatField.class).format();
+        return header(file).format();
+    }
+
+    /** The {@link Header} of a file. */
+    public static Header header(Path file) {
+        return read(file, toleratingAbsentFields(Header.class));
     }
 
     private static String invalidJson(JsonProcessingException e) {
@@ -237,9 +235,16 @@ public final class Json {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        if (e.getOriginalMessage().startsWith("Trailing token")) {
+            return "unexpected content after the JSON value";
+        }
+        if (e.getOriginalMessage().startsWith("No content to map")) {
+            return "empty, where a JSON value belongs";
+        }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null
                 && !(e instanceof UnrecognizedPropertyException) && !e.getOriginalMessage().startsWith("Missing")) {
-            return "\"" + path + "\" must be " + expected(m.getTargetType()) + ", found " + found(e);
+            return (path.isEmpty() ? "the top level" : "\"" + path + "\"") + " must be " + expected(m.getTargetType())
+                    + ", found " + found(e);
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             // the keys allowed there, so that a misspelt key shows its right spelling
@@ -273,8 +278,8 @@ public final class Json {
 
     /** What was there instead: from the parser where it still stands on the value, else from Jackson's message. */
     private static String found(JsonMappingException e) {
-        java.util.regex.Matcher coerce = java.util.regex.Pattern.compile("from (String|Number|Boolean|Floating-point|Float|Integer) value \\(\"?(.*?)\"?\\)|"
-                + "coerce (String|Number|Boolean|Floating-point|Float|Integer) value \\(\"?(.*?)\"?\\)").matcher(e.getOriginalMessage());
+        java.util.regex.Matcher coerce = java.util.regex.Pattern.compile("from (String|Number|Boolean|Floating-point|Float|Integer) value \\([\"']?(.*?)[\"']?\\)|"
+                + "coerce (String|Number|Boolean|Floating-point|Float|Integer) value \\([\"']?(.*?)[\"']?\\)").matcher(e.getOriginalMessage());
         if (coerce.find()) {
             String kind = coerce.group(1) != null ? coerce.group(1) : coerce.group(3);
             String value = coerce.group(2) != null ? coerce.group(2) : coerce.group(4);
@@ -298,6 +303,9 @@ public final class Json {
                 return "a value of another type";
             }
         }
-        return "a value of another type";
+        if (e.getOriginalMessage().contains("from Array value")) {
+            return "a list";
+        }
+        return e.getOriginalMessage().contains("from Object value") ? "an object" : "a value of another type";
     }
 }

@@ -1,7 +1,6 @@
 package org.sparsevit4j.profiler;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Files;
@@ -127,15 +126,15 @@ public final class LatencyTableJson {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such latency table");
         }
-        JsonNode tree = Json.read(file, JsonNode.class);
-        if (!tree.isObject() || !FORMAT.equals(tree.path("format").asText())) {
+        Json.Header header = Json.header(file);
+        if (!FORMAT.equals(header.format())) {
             throw new InvalidInputException(file + ": not a latency table (\"format\" is not \"" + FORMAT + "\")");
         }
-        if (tree.path("version").asInt() != VERSION) {
-            throw new InvalidInputException(file + ": latency table version " + tree.path("version")
+        if (!Integer.valueOf(VERSION).equals(header.version())) {
+            throw new InvalidInputException(file + ": latency table version " + header.version()
                     + " is not " + VERSION + "; rebuild it with sparsevit profile --build-table");
         }
-        TableFile f = Json.convert(tree, TableFile.class, file.toString());
+        TableFile f = Json.read(file, TableFile.class);
         ArchitectureSpec arch = f.arch().spec();
         double[][][] blocks = new double[arch.numStages()][][];
         for (int s = 0; s < blocks.length; s++) {

@@ -1,6 +1,5 @@
 package org.sparsevit4j.profiler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +58,8 @@ public final class MeasuredLatencyModel implements CostModel {
 
     private void load(Path from) {
         // the format first: another file, or another version, would otherwise fail on a field and hide why
-        JsonNode head = Json.read(from, JsonNode.class);
-        if (!head.isObject() || !FORMAT.equals(head.path("format").asText()) || !head.path("version").isInt()
-                || head.path("version").intValue() != 1) {
+        Json.Header head = Json.header(from);
+        if (!FORMAT.equals(head.format()) || !Integer.valueOf(1).equals(head.version())) {
             throw new InvalidInputException(from + ": not a version 1 file of latency measurements");
         }
         Stored stored = Json.read(from, Stored.class);

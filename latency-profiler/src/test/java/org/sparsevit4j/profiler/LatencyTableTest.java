@@ -150,7 +150,7 @@ class LatencyTableTest {
         String json = Files.readString(file);
         for (String[] broken : new String[][] {
             {"{", "invalid JSON at line 1"},
-            {"[]", "not a latency table"},
+            {"[]", "the top level must be an object, found a list"},
             {json.replace("\"version\" : 3", "\"version\" : 7"), "version 7"},
             {json.replace("\"version\" : 3", "\"version\" : 1"), "version 1"},
             {json.replace("\"dtype\" : \"f32\"", "\"dtype\" : \"f8\""), "--dtype f8"},

@@ -92,21 +92,22 @@ class SegmentationFolderDatasetTest {
         writeDataset();
         String[][] cases = {
             {"{\"classes\": [\"a\", \"b\"], \"ignore_index\": 255, \"palette\": []}", "unknown field \"palette\""},
+            {"{\"classes\": [\"a\", null]}", "class 1 must be a non-blank string"},
             {"{\"ignore_index\": 255}", "missing field \"classes\""},
-            {"{\"classes\": \"a,b\"}", "\"classes\" must be a non-empty list"},
+            {"{\"classes\": \"a,b\"}", "\"classes\" must be a list, found the string \"a,b\""},
             {"{\"classes\": []}", "\"classes\" must be a non-empty list"},
-            {"{\"classes\": [\"a\", 2]}", "class 1 must be a non-blank string"},
+            {"{\"classes\": [\"a\", 2]}", "\"classes[1]\" must be a string, found the number 2"},
             {"{\"classes\": [\"a\", \" \"]}", "class 1 must be a non-blank string"},
             {"{\"classes\": [\"a\", \"a\"]}", "appears twice"},
-            {"{\"classes\": [\"a\", \"b\"], \"ignore_index\": 255.0}", "\"ignore_index\" must be an integer"},
-            {"{\"classes\": [\"a\", \"b\"], \"ignore_index\": \"255\"}", "\"ignore_index\" must be an integer"},
+            {"{\"classes\": [\"a\", \"b\"], \"ignore_index\": 255.0}", "\"ignore_index\" must be a whole number"},
+            {"{\"classes\": [\"a\", \"b\"], \"ignore_index\": \"255\"}", "\"ignore_index\" must be a whole number"},
             {"{\"classes\": [\"a\", \"b\"], \"ignore_index\": 1}", "\"ignore_index\" 1 must be in [2, 255]"},
             {"{\"classes\": [\"a\", \"b\"], \"ignore_index\": 300}", "must be in [2, 255]"},
             {"{\"classes\": [\"a\"], \"classes\": [\"b\"]}", "invalid JSON"},
             {"{\"classes\": [\"a\"]} {}", "unexpected content"},
             {"{\"classes\": [\"a\"", "invalid JSON"},
-            {"[\"a\", \"b\"]", "expected a JSON object"},
-            {"", "expected a JSON object"},
+            {"[\"a\", \"b\"]", "the top level must be an object, found a list"},
+            {"", "empty, where a JSON value belongs"},
         };
         for (String[] c : cases) {
             TestImages.text(classesFile, c[0]);
