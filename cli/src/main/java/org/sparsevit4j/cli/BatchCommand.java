@@ -1,6 +1,5 @@
 package org.sparsevit4j.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.sparsevit4j.app.ClusterEvaluation;
 import org.sparsevit4j.app.batch.BatchJobs;
 import org.sparsevit4j.app.batch.JobSummary;
 import org.sparsevit4j.core.InvalidInputException;
+import org.sparsevit4j.search.CandidateEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,15 +74,13 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         JobSummary summary = outcome.summary();
         for (JobSummary.TargetSummary t : summary.targets()) {
-            JsonNode best = t.best();
-            JsonNode predicted = best.get("predictedLatencyMs");
-            JsonNode measured = best.get("measuredLatencyMs");
+            CandidateEntry best = t.best().entry();
+            Double predicted = best.predictedLatencyMs();
+            Double measured = best.measuredLatencyMs();
             stdout.printf(Locale.ROOT, "%d %s: best %s %.4f at %.3f GMACs (%.3f of dense)%s%s, %s%n", t.number(),
-                    t.name(), summary.metricName(), best.get("metric").doubleValue(), best.get("gmacs").doubleValue(),
-                    best.get("macFraction").doubleValue(), predicted != null && predicted.isNumber()
-                            ? String.format(Locale.ROOT, ", %.2f ms predicted", predicted.doubleValue()) : "",
-                    measured != null && measured.isNumber()
-                            ? String.format(Locale.ROOT, ", %.2f ms measured", measured.doubleValue()) : "",
+                    t.name(), summary.metricName(), best.metric(), best.gmacs(), best.macFraction(),
+                    predicted != null ? String.format(Locale.ROOT, ", %.2f ms predicted", predicted) : "",
+                    measured != null ? String.format(Locale.ROOT, ", %.2f ms measured", measured) : "",
                     t.folder());
         }
         stdout.printf(Locale.ROOT, "evaluations: %d on %s, %d from the shared cache%n", outcome.computed(),

@@ -2,11 +2,10 @@ package org.sparsevit4j.app.batch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.sparsevit4j.core.Csv;
-import org.sparsevit4j.core.SparsityConfigJson;
+import org.sparsevit4j.search.CandidateEntry;
 
 /**
  * {@code job.csv}: a row per target, for a spreadsheet: its number, name, budget and seed, its chosen
@@ -38,16 +37,9 @@ final class JobCsv {
     }
 
     private static Row row(JobSummary.TargetSummary t) {
-        JsonNode best = t.best();
-        return new Row(t.number(), t.name(), t.budget(), t.seed(), best.get("metric").doubleValue(),
-                best.get("macs").longValue(), best.get("gmacs").doubleValue(), best.get("macFraction").doubleValue(),
-                number(best, "predictedLatencyMs"), number(best, "measuredLatencyMs"),
-                SparsityConfigJson.parse("{\"ratios\": " + best.get("ratios") + "}", FILE).compact(), t.frontSize(),
-                t.uniqueEvaluations(), t.folder());
-    }
-
-    private static Double number(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || !v.isNumber() ? null : v.doubleValue();
+        CandidateEntry best = t.best().entry();
+        return new Row(t.number(), t.name(), t.budget(), t.seed(), best.metric(), best.macs(), best.gmacs(),
+                best.macFraction(), best.predictedLatencyMs(), best.measuredLatencyMs(), best.config().compact(),
+                t.frontSize(), t.uniqueEvaluations(), t.folder());
     }
 }

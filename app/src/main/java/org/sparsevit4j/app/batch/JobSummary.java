@@ -1,5 +1,6 @@
 package org.sparsevit4j.app.batch;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,9 @@ import java.util.Map;
 import org.sparsevit4j.core.Json;
 import org.sparsevit4j.results.GenerationRow;
 import org.sparsevit4j.results.RunFolder;
+import org.sparsevit4j.search.BestFile;
+import org.sparsevit4j.search.CandidateEntry;
+import org.sparsevit4j.search.RunFiles;
 
 /**
  * The job's summary, {@code job.json}: each target's chosen configuration with its metric and costs
@@ -46,8 +50,18 @@ public record JobSummary(int format, String metricName, List<TargetSummary> targ
      * @param uniqueEvaluations unique configurations its search evaluated (baselines excluded)
      * @param provenance the part of its provenance that is its own
      */
-    public record TargetSummary(int number, String name, String folder, String budget, long seed, JsonNode best,
+    public record TargetSummary(int number, String name, String folder, String budget, long seed, TargetBest best,
             int frontSize, double hypervolume, int uniqueEvaluations, JsonNode provenance) {
+    }
+
+    /**
+     * A target's {@code best.json} without its provenance, which the summary keeps once, split.
+     *
+     * @param format the result files' schema version
+     * @param metricName the evaluator's metric
+     * @param entry the configuration and its objectives, at the top level as in {@code best.json}
+     */
+    public record TargetBest(int format, String metricName, @JsonUnwrapped CandidateEntry entry) {
     }
 
     /**
@@ -57,11 +71,11 @@ public record JobSummary(int format, String metricName, List<TargetSummary> targ
      * @param best its {@code best.json}
      * @param provenance its {@code provenance.json}
      */
-    record TargetFiles(BatchPlan.Target target, RunFolder run, ObjectNode best, ObjectNode provenance) {
+    record TargetFiles(BatchPlan.Target target, RunFolder run, BestFile best, ObjectNode provenance) {
 
         static TargetFiles read(BatchPlan.Target target, Path dir, RunFolder run) {
-            ObjectNode best = (ObjectNode) Json.read(dir.resolve("best.json"), JsonNode.class);
-            ObjectNode provenance = (ObjectNode) Json.read(dir.resolve("provenance.json"), JsonNode.class);
+            BestFile best = Json.read(dir.resolve(RunFiles.BEST), BestFile.class);
+            ObjectNode provenance = (ObjectNode) Json.read(dir.resolve(RunFiles.PROVENANCE), JsonNode.class);
             return new TargetFiles(target, run, best, provenance);
         }
     }
@@ -70,8 +84,7 @@ public record JobSummary(int format, String metricName, List<TargetSummary> targ
         ObjectNode shared = shared(files.stream().map(TargetFiles::provenance).toList());
         List<TargetSummary> targets = new ArrayList<>();
         for (TargetFiles f : files) {
-            ObjectNode best = f.best().deepCopy();
-            best.remove("provenance");
+            TargetBest best = new TargetBest(f.best().format(), f.best().metricName(), f.best().best());
             ObjectNode own = f.provenance().deepCopy();
             shared.fieldNames().forEachRemaining(own::remove);
             List<GenerationRow> generations = f.run().generations();
