@@ -1,6 +1,5 @@
 package org.sparsevit4j.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
@@ -60,13 +59,9 @@ final class Html {
                 .append(".png</code>, <code>.svg</code>)</figcaption>\n</figure>\n");
     }
 
-    /** The text at {@code path} in a provenance object, or a dash when the run does not record it. */
-    static String text(JsonNode node, String... path) {
-        JsonNode n = node;
-        for (String field : path) {
-            n = n.path(field);
-        }
-        return n.isMissingNode() || n.isNull() || n.isContainerNode() ? NONE : n.asText();
+    /** A recorded value as text, or a dash when the run does not record it. */
+    static String orNone(Object value) {
+        return value == null ? NONE : String.valueOf(value);
     }
 
     static String metric(double value) {

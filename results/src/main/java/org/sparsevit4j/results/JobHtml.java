@@ -1,6 +1,5 @@
 package org.sparsevit4j.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,7 @@ final class JobHtml {
     private JobHtml() {
     }
 
-    static String render(Path jobDir, String metricName, List<JobReport.Target> targets, JsonNode provenance,
+    static String render(Path jobDir, String metricName, List<JobReport.Target> targets, ProvenanceFacts provenance,
             List<RenderedChart> charts, Optional<String> chartsMissing) {
         String folder = jobDir.getFileName() == null ? jobDir.toString() : jobDir.getFileName().toString();
         StringBuilder h = new StringBuilder(64 * 1024);

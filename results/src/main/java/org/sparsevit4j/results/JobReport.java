@@ -1,6 +1,5 @@
 package org.sparsevit4j.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class JobReport {
      *
      * @param provenance what every target's provenance shares (checkpoint, data, versions, machine)
      */
-    public static RunReport.Written write(Path jobDir, String metricName, List<Target> targets, JsonNode provenance) {
+    public static RunReport.Written write(Path jobDir, String metricName, List<Target> targets, ProvenanceFacts provenance) {
         RunReport.Drawn drawn = RunReport.draw(() -> {
             List<RenderedChart> charts = new ArrayList<>();
             charts.add(ChartRenderer.render(MACS, JobChart.ofMacs(metricName, targets)));

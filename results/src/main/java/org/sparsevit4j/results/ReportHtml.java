@@ -1,6 +1,5 @@
 package org.sparsevit4j.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +52,7 @@ final class ReportHtml {
     }
 
     private static void provenance(StringBuilder h, RunFolder run) {
-        JsonNode p = run.provenance();
+        ProvenanceFacts p = run.provenance();
         ReportedConfig best = run.best();
         h.append("<h2 id=\"run\">Run</h2>\n<table class=\"facts\">\n");
         Html.fact(h, "chosen configuration", "<code>" + Html.escape(best.config().compact()) + "</code>");
@@ -62,9 +61,9 @@ final class ReportHtml {
                 100 * best.macFraction(), latencyNote(best))));
         Html.fact(h, "budget", Html.escape(budget(p)));
         Html.fact(h, "search", Html.escape(search(p, run)));
-        Html.fact(h, "seed", Html.escape(Html.text(p, "seed")));
-        Html.fact(h, "latency", Html.escape(p.path("latencyModel").isTextual() || p.path("latencyMeter").isTextual()
-                ? "predicted by " + Html.text(p, "latencyModel") + "; measured by " + Html.text(p, "latencyMeter")
+        Html.fact(h, "seed", Html.escape(Html.orNone(p.seed())));
+        Html.fact(h, "latency", Html.escape(p.latencyModel() != null || p.latencyMeter() != null
+                ? "predicted by " + Html.orNone(p.latencyModel()) + "; measured by " + Html.orNone(p.latencyMeter())
                 : "neither predicted nor measured"));
         originFacts(h, p);
         h.append("</table>\n");
@@ -74,24 +73,25 @@ final class ReportHtml {
      * Where the metric came from: data, checkpoint, evaluator, tool, libraries and machine, as facts
      * rows; the batch job's page shows the same for the provenance its targets share.
      */
-    static void originFacts(StringBuilder h, JsonNode p) {
-        Html.fact(h, "dataset", Html.escape(dataset(p)));
-        Html.fact(h, "checkpoint", p.has("checkpoint") ? Html.escape(Html.text(p, "checkpoint", "path"))
-                + "<br><code>sha256 " + Html.escape(Html.text(p, "checkpoint", "sha256")) + "</code>" : Html.NONE);
-        Html.fact(h, "evaluator", Html.escape(Html.text(p, "evaluator")));
-        Html.fact(h, "sparsevit4j", Html.escape(Html.text(p, "toolVersion") + ", commit " + Html.text(p, "gitCommit")
-                + ("true".equals(Html.text(p, "gitDirty")) ? " (with uncommitted changes)" : "")));
-        List<String> libraries = new ArrayList<>(List.of("Java " + Html.text(p, "java") + " ("
-                + Html.text(p, "javaVendor") + ")", "Jenetics " + Html.text(p, "jenetics")));
-        if (p.has("djl")) {
-            libraries.add("DJL " + Html.text(p, "djl"));
-            libraries.add(Html.text(p, "engine") + " " + Html.text(p, "engineVersion"));
+    static void originFacts(StringBuilder h, ProvenanceFacts p) {
+        Html.fact(h, "dataset", Html.escape(dataset(p.dataset())));
+        Html.fact(h, "checkpoint", p.checkpoint() != null ? Html.escape(Html.orNone(p.checkpoint().path()))
+                + "<br><code>sha256 " + Html.escape(Html.orNone(p.checkpoint().sha256())) + "</code>" : Html.NONE);
+        Html.fact(h, "evaluator", Html.escape(Html.orNone(p.evaluator())));
+        Html.fact(h, "sparsevit4j", Html.escape(Html.orNone(p.toolVersion()) + ", commit " + Html.orNone(p.gitCommit())
+                + ("true".equals(p.gitDirty()) ? " (with uncommitted changes)" : "")));
+        List<String> libraries = new ArrayList<>(List.of("Java " + Html.orNone(p.java()) + " ("
+                + Html.orNone(p.javaVendor()) + ")", "Jenetics " + Html.orNone(p.jenetics())));
+        if (p.djl() != null) {
+            libraries.add("DJL " + p.djl());
+            libraries.add(Html.orNone(p.engine()) + " " + Html.orNone(p.engineVersion()));
         }
         Html.fact(h, "libraries", Html.escape(String.join(", ", libraries)));
-        Html.fact(h, "machine", Html.escape((p.has("device") ? "device " + Html.text(p, "device") + "; " : "")
-                + Html.text(p, "cpu", "model") + ", " + Html.text(p, "cpu", "logicalCores") + " logical cores; "
-                + Html.text(p, "os", "name") + " " + Html.text(p, "os", "version") + " (" + Html.text(p, "os", "arch")
-                + ")"));
+        ProvenanceFacts.Cpu cpu = p.cpu() != null ? p.cpu() : new ProvenanceFacts.Cpu(null, null);
+        ProvenanceFacts.Os os = p.os() != null ? p.os() : new ProvenanceFacts.Os(null, null, null);
+        Html.fact(h, "machine", Html.escape((p.device() != null ? "device " + p.device() + "; " : "")
+                + Html.orNone(cpu.model()) + ", " + Html.orNone(cpu.logicalCores()) + " logical cores; "
+                + Html.orNone(os.name()) + " " + Html.orNone(os.version()) + " (" + Html.orNone(os.arch()) + ")"));
     }
 
     private static void comparison(StringBuilder h, RunFolder run) {
@@ -210,40 +210,40 @@ final class ReportHtml {
                 .thenComparing(Comparator.comparingDouble(ReportedConfig::gmacs).reversed()));
     }
 
-    private static String budget(JsonNode p) {
-        JsonNode budget = p.path("settings").path("budget");
+    private static String budget(ProvenanceFacts p) {
+        ProvenanceFacts.Budget budget = p.settings() == null ? null : p.settings().budget();
         List<String> parts = new ArrayList<>();
-        if (budget.path("maxMacs").isTextual()) {
-            JsonNode resolved = p.path("maxMacsResolved");
-            parts.add("MACs at most " + budget.get("maxMacs").asText() + (resolved.isNumber()
-                    ? String.format(Locale.ROOT, " (%.3f GMACs)", resolved.asDouble() / 1e9) : ""));
+        if (budget != null && budget.maxMacs() != null) {
+            parts.add("MACs at most " + budget.maxMacs() + (p.maxMacsResolved() != null
+                    ? String.format(Locale.ROOT, " (%.3f GMACs)", p.maxMacsResolved() / 1e9) : ""));
         }
-        if (budget.path("maxLatencyMs").isNumber()) {
-            parts.add("latency at most " + budget.get("maxLatencyMs").asText() + " ms");
+        if (budget != null && budget.maxLatencyMs() != null) {
+            parts.add("latency at most " + budget.maxLatencyMs() + " ms");
         }
-        if (budget.path("minLatencyMs").isNumber()) {
-            parts.add("latency at least " + budget.get("minLatencyMs").asText() + " ms");
+        if (budget != null && budget.minLatencyMs() != null) {
+            parts.add("latency at least " + budget.minLatencyMs() + " ms");
         }
         return parts.isEmpty() ? "none" : String.join("; ", parts);
     }
 
-    private static String search(JsonNode p, RunFolder run) {
-        JsonNode s = p.path("settings");
-        String generations = run.generations().isEmpty() ? Html.text(p, "settings", "generations")
+    private static String search(ProvenanceFacts p, RunFolder run) {
+        ProvenanceFacts.Settings s = p.settings() != null ? p.settings()
+                : new ProvenanceFacts.Settings(null, null, null, null, null, null, null);
+        String generations = run.generations().isEmpty() ? Html.orNone(s.generations())
                 : String.valueOf(run.generations().get(run.generations().size() - 1).generation());
-        return (s.path("pareto").asBoolean() ? "Pareto (NSGA-II)" : "single objective") + ", population "
-                + Html.text(p, "settings", "population") + ", " + generations + " generations, granularity "
-                + Html.text(p, "settings", "granularity") + ", " + Html.text(p, "settings", "imageHeight") + "x"
-                + Html.text(p, "settings", "imageWidth") + " images, " + (run.generations().isEmpty() ? Html.NONE
+        return (Boolean.TRUE.equals(s.pareto()) ? "Pareto (NSGA-II)" : "single objective") + ", population "
+                + Html.orNone(s.population()) + ", " + generations + " generations, granularity "
+                + Html.orNone(s.granularity()) + ", " + Html.orNone(s.imageHeight()) + "x"
+                + Html.orNone(s.imageWidth()) + " images, " + (run.generations().isEmpty() ? Html.NONE
                 : run.generations().get(run.generations().size() - 1).uniqueEvaluations()) + " unique evaluations";
     }
 
-    private static String dataset(JsonNode p) {
-        if (!p.has("dataset")) {
+    private static String dataset(ProvenanceFacts.Dataset d) {
+        if (d == null) {
             return Html.NONE;
         }
-        return Html.text(p, "dataset", "description") + "; " + Html.text(p, "dataset", "split") + " split, "
-                + Html.text(p, "dataset", "images") + " images; identity " + Html.text(p, "dataset", "identity");
+        return Html.orNone(d.description()) + "; " + Html.orNone(d.split()) + " split, " + Html.orNone(d.images())
+                + " images; identity " + Html.orNone(d.identity());
     }
 
     private static String latencyNote(ReportedConfig c) {

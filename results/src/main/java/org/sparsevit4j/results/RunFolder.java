@@ -1,6 +1,5 @@
 package org.sparsevit4j.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +21,7 @@ import java.util.Optional;
  */
 public record RunFolder(Path dir, String metricName, String costObjective, double hypervolume, ReportedConfig best,
         List<ReportedConfig> front, Optional<Baselines> baselines, List<GenerationRow> generations,
-        Optional<ClassIouTable> classIou, JsonNode provenance) {
+        Optional<ClassIouTable> classIou, ProvenanceFacts provenance) {
 
     public RunFolder {
         Objects.requireNonNull(dir, "dir");
@@ -41,7 +40,6 @@ public record RunFolder(Path dir, String metricName, String costObjective, doubl
 
     /** The dense model's GMACs (from the provenance), or {@code NaN} when the files do not say. */
     public double denseGmacs() {
-        JsonNode dense = provenance.get("denseMacs");
-        return dense != null && dense.isNumber() ? dense.asDouble() / 1e9 : Double.NaN;
+        return provenance.denseMacs() != null ? provenance.denseMacs() / 1e9 : Double.NaN;
     }
 }

@@ -51,7 +51,8 @@ public final class RunFolderReader {
         Optional<ClassIouTable> classIou = Files.exists(classIouFile)
                 ? Optional.of(ClassIouTable.read(classIouFile)) : Optional.empty();
         return new RunFolder(dir, pareto.metricName(), pareto.costObjective().id(), pareto.hypervolume(),
-                reported(best.best()), reported(pareto.front()), baselines, generations, classIou, best.provenance());
+                reported(best.best()), reported(pareto.front()), baselines, generations, classIou,
+                ProvenanceFacts.of(best.provenance(), dir.resolve(RunFiles.BEST).toString()));
     }
 
     private static Path required(Path dir, String name) {

@@ -16,6 +16,7 @@ import org.sparsevit4j.core.AtomicFiles;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.Json;
 import org.sparsevit4j.results.JobReport;
+import org.sparsevit4j.results.ProvenanceFacts;
 import org.sparsevit4j.results.RunFolderReader;
 import org.sparsevit4j.results.RunReport;
 import org.sparsevit4j.search.EvolutionarySearch;
@@ -142,7 +143,8 @@ public final class BatchJobs {
             JobSummary summary = JobSummary.of(files);
             summary.write(jobDir);
             JobCsv.write(jobDir, summary);
-            RunReport.Written written = JobReport.write(jobDir, summary.metricName(), page, summary.provenance());
+            RunReport.Written written = JobReport.write(jobDir, summary.metricName(), page,
+                    ProvenanceFacts.of(summary.provenance(), jobDir.resolve(JobSummary.FILE).toString()));
             return new Outcome(jobDir, summary, written.report(), written.chartsMissing(), evaluation.computed(),
                     evaluation.fromCache(), evaluation.description());
         }
