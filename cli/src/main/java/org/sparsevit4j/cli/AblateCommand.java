@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "model trained dense under uniform sparsity; (b) searched against the best uniform configuration at "
                 + "each budget; (c) evolution against random search with as many evaluations, over seeds; (d) window "
                 + "pruning against the input downsampled to the same MACs. Writes ablation.json and ablation.html. "
-                + "About half an hour on 2 cores (--quick: about 6 minutes); run again with the same --out to continue.")
+                + "About 45 minutes on 2 cores (--quick: about 6 minutes); run again with the same --out to continue.")
 public final class AblateCommand implements Callable<Integer> {
 
     @Spec
@@ -52,7 +52,7 @@ public final class AblateCommand implements Callable<Integer> {
     Resolution resolution;
 
     @Option(names = "--train-steps", paramLabel = "N",
-            description = "Steps of each model, SAA and dense. Default: 1500 (--quick: 300).")
+            description = "Steps of each model, SAA and dense. Default: 3000 (--quick: 300).")
     Long trainSteps;
 
     @Option(names = "--batch", paramLabel = "N", description = "Images per training step. Default: 8.")
