@@ -24,8 +24,9 @@ public final class FastPathCheck {
     /** The sparse configuration timed beside dense: uniform 0.6. */
     public static final double SPARSE_RATIO = 0.6;
     private static final Pattern LINE = Pattern.compile("fastPaths=([^;]*);dense=([0-9.]+);sparse=([0-9.]+)");
-    private static final String[] MALLOC = {"MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_"};
-    private static final String[] MALLOC_VALUES = {"33554432", "17179869184", "268435456"};
+    private static final String[] MALLOC = {"MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_",
+        "MALLOC_ARENA_MAX"};
+    private static final String[] MALLOC_VALUES = {"33554432", "17179869184", "268435456", "2"};
 
     /** A variant's environment and its measured passes. */
     public record Result(String variant, String active, double denseMs, double sparseMs) {
