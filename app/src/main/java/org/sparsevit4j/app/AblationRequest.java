@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.supernet.data.SyntheticKind;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 
 /**
@@ -18,6 +19,7 @@ import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
  * @param batch images per training step
  * @param learningRate peak learning rate of both trainings
  * @param loss segmentation's cross-entropy, for both trainings
+ * @param distill the SAA supernet's in-place distillation weight ({@link SaaRecipe})
  * @param budgets the search budgets as fractions of dense: MACs, or latency with a latency table
  * @param latencyTable a latency table, whose predictions then set and check the budgets, or null
  * @param seeds search seeds per budget (1 to this), each with its own random search
@@ -28,8 +30,8 @@ import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
  * @param loaderThreads decoding threads
  */
 public record AblationRequest(Path out, String arch, DataSpec data, Resolution resolution, long trainSteps, int batch,
-        double learningRate, SegmentationLoss loss, List<Double> budgets, Path latencyTable, int seeds, int generations,
-        int population, long seed, int evalBatch, int loaderThreads) {
+        double learningRate, SegmentationLoss loss, double distill, List<Double> budgets, Path latencyTable,
+        int seeds, int generations, int population, long seed, int evalBatch, int loaderThreads) {
 
     /** The budgets of the paper's comparison, as fractions of dense. */
     public static final List<Double> DEFAULT_BUDGETS = List.of(0.4, 0.5, 0.6);
@@ -39,6 +41,7 @@ public record AblationRequest(Path out, String arch, DataSpec data, Resolution r
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(loss, "loss");
+        new SaaRecipe(false, distill); // its rule on the weight, before any training starts
         budgets = List.copyOf(budgets);
         if (budgets.isEmpty()) {
             throw new InvalidInputException("--budgets: give at least one fraction of dense, e.g. 0.4,0.5,0.6");
@@ -66,7 +69,8 @@ public record AblationRequest(Path out, String arch, DataSpec data, Resolution r
      */
     public static AblationRequest quick(Path out) {
         return new AblationRequest(out, "swin_micro", builtIn(600, 100), Resolution.square(160), 300, 8,
-                Trainings.DEFAULT_LEARNING_RATE, SegmentationLoss.PLAIN, DEFAULT_BUDGETS, null, 3, 2, 8, 0, 16, 1);
+                Trainings.DEFAULT_LEARNING_RATE, SegmentationLoss.PLAIN, Trainings.DEFAULT_RECIPE.distill(),
+                DEFAULT_BUDGETS, null, 3, 2, 8, 0, 16, 1);
     }
 
     /**
@@ -76,7 +80,8 @@ public record AblationRequest(Path out, String arch, DataSpec data, Resolution r
      */
     public static AblationRequest standard(Path out) {
         return new AblationRequest(out, "swin_micro", builtIn(1000, 200), Resolution.square(224), 3000, 8,
-                Trainings.DEFAULT_LEARNING_RATE, SegmentationLoss.PLAIN, DEFAULT_BUDGETS, null, 3, 4, 12, 0, 16, 1);
+                Trainings.DEFAULT_LEARNING_RATE, SegmentationLoss.PLAIN, Trainings.DEFAULT_RECIPE.distill(),
+                DEFAULT_BUDGETS, null, 3, 4, 12, 0, 16, 1);
     }
 
     private static DataSpec builtIn(int train, int val) {

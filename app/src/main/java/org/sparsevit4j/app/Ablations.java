@@ -35,6 +35,7 @@ import org.sparsevit4j.search.MacLimit;
 import org.sparsevit4j.search.SearchBudget;
 import org.sparsevit4j.search.SearchSettings;
 import org.sparsevit4j.search.SearchResult;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
@@ -168,7 +169,8 @@ public final class Ablations {
         }
         Trainings.run(new TrainRequest(r.arch(), r.data(), r.resolution(), null, runDir, r.trainSteps(), 0, r.batch(),
                 r.learningRate(), Trainings.DEFAULT_MIN_LEARNING_RATE, Math.min(Trainings.DEFAULT_WARMUP,
-                r.trainSteps()), 0.05, 1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, r.loaderThreads(), false,
+                r.trainSteps()), 0.05, 1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, r.loaderThreads(),
+                new SaaRecipe(false, r.distill()),
                 Granularity.PAIR, config, r.loss()), listener);
     }
 

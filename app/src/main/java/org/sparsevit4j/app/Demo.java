@@ -28,6 +28,7 @@ import org.sparsevit4j.supernet.data.Split;
 import org.sparsevit4j.supernet.data.SyntheticKind;
 import org.sparsevit4j.supernet.data.Task;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 
@@ -89,7 +90,7 @@ public final class Demo {
             Trainings.resume(supernet, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, null, supernet, r.trainSteps(), 0, 8, 1e-3, 1e-5, 50, 0.05,
-                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, null,
+                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, Trainings.DEFAULT_RECIPE, Granularity.PAIR, null,
                     SegmentationLoss.PLAIN), training);
         }
 
@@ -115,7 +116,7 @@ public final class Demo {
             Trainings.resume(finetuned, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, supernet, finetuned, r.finetuneSteps(), 0, 8, 2e-4, 1e-5, 10,
-                    0.05, 1.0, r.seed(), 50, SwinSegmenter.DEFAULT_DECODER_DIM, 1, false, Granularity.PAIR, chosenFile,
+                    0.05, 1.0, r.seed(), 50, SwinSegmenter.DEFAULT_DECODER_DIM, 1, SaaRecipe.PAPER, Granularity.PAIR, chosenFile,
                     SegmentationLoss.PLAIN),
                     training);
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.SparsityConfig;
@@ -46,7 +47,7 @@ class RepeatedSessionsMemoryTest {
         DataSpec data = new DataSpec(null, null, null, false, 0.2, 160, 8, null);
         Path supernet = dir.resolve("supernet");
         Trainings.run(new TrainRequest("swin_micro", data, Resolution.square(224), null, supernet, 1, 0, 2, 1e-4, 1e-5,
-                0, 0.05, 1.0, 1, 1, 128, 1, false, Granularity.PAIR, null, SegmentationLoss.PLAIN),
+                0, 0.05, 1.0, 1, 1, 128, 1, SaaRecipe.PAPER, Granularity.PAIR, null, SegmentationLoss.PLAIN),
                 new TrainingListener() { });
         List<SparsityConfig> configs = RandomConfigs.draw(ArchitectureSpec.preset("swin_micro"), 2 * SESSIONS, 7);
         long[] resident = new long[SESSIONS];

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.core.SparsityConfig;
@@ -56,7 +57,7 @@ class ReplicaSpeedupBenchmark {
         DataSpec data = new DataSpec(null, null, null, false, 0.1, 320, 8, null);
         Path supernet = dir.resolve("supernet");
         Trainings.run(new TrainRequest(arch, data, Resolution.square(side), null, supernet, 1, 0, 2, 1e-4, 1e-5, 0, 0.05,
-                1.0, 1, 1, 128, 1, false, Granularity.PAIR, null, SegmentationLoss.PLAIN),
+                1.0, 1, 1, 128, 1, SaaRecipe.PAPER, Granularity.PAIR, null, SegmentationLoss.PLAIN),
                 new TrainingListener() { });
         List<SparsityConfig> all = RandomConfigs.draw(ArchitectureSpec.preset(arch), 2 + rounds * perGeneration, 2026);
 

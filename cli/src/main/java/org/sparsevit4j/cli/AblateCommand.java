@@ -71,6 +71,10 @@ public final class AblateCommand implements Callable<Integer> {
             + "train-supernet). Default: the training default.")
     Boolean ohem;
 
+    @Option(names = "--distill", paramLabel = "W", description = "In-place distillation weight of the SAA supernet "
+            + "(see train-supernet). Default: the training default.")
+    Double distill;
+
     @Option(names = "--budgets", paramLabel = "F,...", split = ",",
             description = "Search budgets as fractions of dense MACs (of the table's dense latency with "
                     + "--latency-table). Default: 0.4,0.5,0.6.")
@@ -127,16 +131,12 @@ public final class AblateCommand implements Callable<Integer> {
     /** The preset, with what the command line gave instead. */
     AblationRequest request() {
         AblationRequest p = quick ? AblationRequest.quick(out) : AblationRequest.standard(out);
-        var parsed = spec.commandLine().getParseResult();
-        DataSpec given = data.spec();
-        DataSpec d = new DataSpec(given.dataset(), given.format(), given.task(), given.skipBad(), given.searchFraction(),
-                parsed.hasMatchedOption("--synthetic-images") ? given.syntheticTrain() : p.data().syntheticTrain(),
-                parsed.hasMatchedOption("--synthetic-val") ? given.syntheticVal() : p.data().syntheticVal(),
-                given.synthetic());
+        DataSpec d = data.spec(spec.commandLine().getParseResult(), p.data());
         SegmentationLoss loss = new SegmentationLoss(classWeights == null ? p.loss().classWeights()
                 : SegmentationLoss.ClassWeights.parse(classWeights), ohem == null ? p.loss().ohem() : ohem);
         return new AblationRequest(out, or(arch, p.arch()), d, or(resolution, p.resolution()),
                 or(trainSteps, p.trainSteps()), or(batch, p.batch()), or(learningRate, p.learningRate()), loss,
+                or(distill, p.distill()),
                 or(budgets, p.budgets()), latencyTable, or(seeds, p.seeds()), or(generations, p.generations()),
                 or(population, p.population()), or(seed, p.seed()), or(evalBatch, p.evalBatch()),
                 or(loaderThreads, p.loaderThreads()));

@@ -4,6 +4,7 @@ import org.sparsevit4j.app.DataSpec;
 import org.sparsevit4j.supernet.data.SyntheticKind;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** {@code --dataset}, {@code --task} and what shapes the data: the options every data command shares. */
 public final class DataOptions {
@@ -48,6 +49,14 @@ public final class DataOptions {
     /** The options as the application's data spec. */
     DataSpec spec() {
         return new DataSpec(dataset, format, task, skipBad, searchFraction, syntheticTrain, syntheticVal,
+                SyntheticKind.parse(synthetic));
+    }
+
+    /** The options, with {@code preset}'s numbers of built-in scenes where the command line gave none. */
+    DataSpec spec(ParseResult parsed, DataSpec preset) {
+        return new DataSpec(dataset, format, task, skipBad, searchFraction,
+                parsed.hasMatchedOption("--synthetic-images") ? syntheticTrain : preset.syntheticTrain(),
+                parsed.hasMatchedOption("--synthetic-val") ? syntheticVal : preset.syntheticVal(),
                 SyntheticKind.parse(synthetic));
     }
 }

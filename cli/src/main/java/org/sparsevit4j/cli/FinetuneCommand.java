@@ -3,6 +3,7 @@ package org.sparsevit4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sparsevit4j.core.Granularity;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +35,8 @@ public final class FinetuneCommand extends TrainingOptions implements Callable<I
     }
 
     @Override
-    boolean sandwich() {
-        return false;
+    SaaRecipe recipe() {
+        return SaaRecipe.PAPER;
     }
 
     @Override

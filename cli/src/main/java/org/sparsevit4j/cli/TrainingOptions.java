@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.model.SwinSegmenter;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.train.SupernetTrainer;
 import org.sparsevit4j.supernet.train.TrainingDivergedException;
@@ -98,7 +99,8 @@ abstract class TrainingOptions {
     /** The configuration file to fine-tune, or null (sparsity-aware adaptation). */
     abstract Path config();
 
-    abstract boolean sandwich();
+    /** What an SAA step trains beyond the paper's (ignored when fine-tuning). */
+    abstract SaaRecipe recipe();
 
     abstract Granularity granularity();
 
@@ -123,7 +125,7 @@ abstract class TrainingOptions {
 
     private TrainRequest request() {
         return new TrainRequest(arch, data.spec(), resolution, weights, out, steps, maxMinutes, batch, learningRate,
-                minLearningRate, warmup, weightDecay, clip, seed, checkpointEvery, decoderDim, loaderThreads, sandwich(),
+                minLearningRate, warmup, weightDecay, clip, seed, checkpointEvery, decoderDim, loaderThreads, recipe(),
                 granularity(), config(), new SegmentationLoss(SegmentationLoss.ClassWeights.parse(classWeights), ohem));
     }
 }

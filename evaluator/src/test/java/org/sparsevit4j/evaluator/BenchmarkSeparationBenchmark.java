@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.ArchitectureSpec;
 import org.sparsevit4j.core.GeneLayout;
 import org.sparsevit4j.core.Granularity;
@@ -112,7 +113,7 @@ class BenchmarkSeparationBenchmark {
     private static Path train(Path runDir, long steps, SparsityConfig fixed) {
         TrainSettings s = new TrainSettings("swin_micro", org.sparsevit4j.supernet.data.Task.SEGMENTATION, null, null,
                 org.sparsevit4j.supernet.data.DatasetOptions.defaults().withSyntheticTrain(1000), 224, 224, 8, steps, 0,
-                1e-3, 1e-5, 50, 0.05, 1.0, 0, (int) steps, false, Granularity.PAIR, fixed, null, 128, 1,
+                1e-3, 1e-5, 50, 0.05, 1.0, 0, (int) steps, SaaRecipe.PAPER, Granularity.PAIR, fixed, null, 128, 1,
                 SegmentationLoss.PLAIN);
         SupernetTrainer.train(s, runDir, new TrainingListener() { });
         assertTrue(Files.isDirectory(runDir));

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.Batch;
@@ -46,7 +47,7 @@ class EvaluationThroughputBenchmark {
     void evaluationRunsWithinTenPercentOfTheBareForwardPass() {
         DatasetOptions data = new DatasetOptions(1, 0.1, false, 224, 224, 40, 96);
         SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, 224, 224, 2, 1, 0,
-                1e-4, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 128, 1, SegmentationLoss.PLAIN), dir,
+                1e-4, 0, 0, 0.05, 1.0, 1, 1, SaaRecipe.PAPER, Granularity.PAIR, null, null, 128, 1, SegmentationLoss.PLAIN), dir,
                 new TrainingListener() { });
         SampleSource source = Datasets.synthetic(Task.SEGMENTATION, data);
         try (NDManager manager = NDManager.newBaseManager(); LoadedModel model = LoadedModel.load(dir, manager)) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.Batch;
@@ -40,7 +41,7 @@ class SaaLearningTest {
     void aBrieflyTrainedSupernetBeatsTheAllBackgroundBaselineDenseAndHalfSparse() {
         DatasetOptions data = new DatasetOptions(4, 0.1, false, SIDE, SIDE, 600, 48);
         TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, SIDE, SIDE, 8,
-                160, 0, 1e-3, 1e-5, 20, 0.05, 1.0, 4, 1000, false, Granularity.PAIR, null, null, 64, 1, SegmentationLoss.PLAIN);
+                160, 0, 1e-3, 1e-5, 20, 0.05, 1.0, 4, 1000, SaaRecipe.PAPER, Granularity.PAIR, null, null, 64, 1, SegmentationLoss.PLAIN);
         SupernetTrainer.train(settings, dir, new TrainingListener() { });
         SampleSource source = Datasets.synthetic(Task.SEGMENTATION, data);
         double baseline = allBackgroundMiou(source);

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.SparsityConfig;
 import org.sparsevit4j.core.Granularity;
@@ -43,7 +44,7 @@ class SplitEvaluatorTest {
     static void trainOneStep() {
         run = shared.resolve("run");
         SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, DATA, 64, 64, 2, 1, 0,
-                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
+                1e-3, 0, 0, 0.05, 1.0, 1, 1, SaaRecipe.PAPER, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
                 new TrainingListener() { });
     }
 

@@ -1,6 +1,7 @@
 package org.sparsevit4j.spark;
 
 import java.nio.file.Path;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetFormat;
 import org.sparsevit4j.supernet.data.DatasetOptions;
@@ -26,7 +27,7 @@ final class TinySupernet {
     /** Trains it on the dataset folder {@code dataset} (null: the built-in scenes) into the run folder {@code run}. */
     static Path train(Path run, Path dataset, DatasetFormat format) {
         SupernetTrainer.train(new TrainSettings("swin_micro", Task.SEGMENTATION, dataset, format, DATA, 64, 64, 2, 2, 0,
-                1e-3, 0, 0, 0.05, 1.0, 1, 1, false, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
+                1e-3, 0, 0, 0.05, 1.0, 1, 1, SaaRecipe.PAPER, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN), run,
                 new TrainingListener() { });
         return run;
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.app.CacheSpec;
 import org.sparsevit4j.app.DataSpec;
 import org.sparsevit4j.app.Engines;
@@ -81,7 +82,7 @@ class RemoteEvaluationTest {
         DataSpec data = new DataSpec(null, null, null, false, 0.1, 80, 8, null);
         Path supernet = dir.resolve("supernet");
         Trainings.run(new TrainRequest("swin_micro", data, Resolution.square(64), null, supernet, 1, 0, 2, 1e-6, 1e-7,
-                0, 0.05, 1.0, 1, 1, 16, 1, false, Granularity.PAIR, null, SegmentationLoss.PLAIN),
+                0, 0.05, 1.0, 1, 1, 16, 1, SaaRecipe.PAPER, Granularity.PAIR, null, SegmentationLoss.PLAIN),
                 new TrainingListener() { });
         Path jobFile = Files.writeString(dir.resolve("job.json"), """
                 {"checkpoint": "supernet", "batch": 4, "seed": 2,

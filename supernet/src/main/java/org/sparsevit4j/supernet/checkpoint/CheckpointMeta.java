@@ -96,15 +96,17 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
             Integer width, Integer batchSize, Long steps, Double maxMinutes, Double learningRate,
             Double minLearningRate, Long warmupSteps, Double weightDecay, Double clipNorm, Long seed,
             Integer checkpointEvery, Boolean sandwich, Granularity granularity, RatiosEntry fixedConfig,
-            Path initWeights, Integer decoderDim, Integer loaderThreads, String classWeights, Boolean ohem) {
+            Path initWeights, Integer decoderDim, Integer loaderThreads, String classWeights, Boolean ohem,
+            Double distill) {
 
         static SettingsEntry of(TrainSettings t) {
             return new SettingsEntry(t.arch(), t.task().cliName(), t.dataset(),
                     t.format() == null ? null : t.format().cliName(), DataEntry.of(t.data()), t.height(), t.width(),
                     t.batchSize(), t.steps(), t.maxMinutes(), t.learningRate(), t.minLearningRate(), t.warmupSteps(),
-                    t.weightDecay(), t.clipNorm(), t.seed(), t.checkpointEvery(), t.sandwich(), t.granularity(),
+                    t.weightDecay(), t.clipNorm(), t.seed(), t.checkpointEvery(), t.recipe().sandwich(), t.granularity(),
                     RatiosEntry.of(t.fixedConfig()), t.initWeights(), t.decoderDim(), t.loaderThreads(),
-                    t.loss().classWeights().cliName(), t.loss().ohem());
+                    t.loss().classWeights().cliName(), t.loss().ohem(),
+                    t.recipe().distill());
         }
 
         TrainSettings settings() {
@@ -113,7 +115,10 @@ public record CheckpointMeta(String kind, ModelSpec model, SparsityConfig sparsi
                     : datasetFormat == null ? DatasetFormat.FOLDERS : DatasetFormat.parse(datasetFormat);
             return new TrainSettings(arch, Task.parse(task), dataset, format, data.options(), height, width, batchSize,
                     steps, maxMinutes, learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed,
-                    checkpointEvery, sandwich, granularity, RatiosEntry.config(fixedConfig), initWeights, decoderDim,
+                    checkpointEvery,
+                    // checkpoints from before distillation trained without it
+                    new SaaRecipe(sandwich, distill == null ? 0 : distill),
+                    granularity, RatiosEntry.config(fixedConfig), initWeights, decoderDim,
                     loaderThreads,
                     // checkpoints from before the loss had options trained with the plain cross-entropy
                     new SegmentationLoss(SegmentationLoss.ClassWeights.parse(classWeights == null ? "none" : classWeights),

@@ -33,7 +33,7 @@ import org.sparsevit4j.supernet.data.Task;
  * @param clipNorm global gradient-norm clip (0: none)
  * @param seed seed of initialization, sampling and augmentation
  * @param checkpointEvery steps between checkpoints
- * @param sandwich also a dense and a maximally sparse pass every step
+ * @param recipe what an SAA step trains beyond the paper's (unused when fine-tuning)
  * @param granularity one sampled ratio per block, block pair or stage
  * @param fixedConfig the one configuration of a fine-tuning run, or null for SAA
  * @param initWeights weights to start from (checkpoint, run folder or torchvision/timm file), or null
@@ -59,7 +59,7 @@ public record TrainSettings(
         double clipNorm,
         long seed,
         int checkpointEvery,
-        boolean sandwich,
+        SaaRecipe recipe,
         Granularity granularity,
         SparsityConfig fixedConfig,
         Path initWeights,
@@ -75,6 +75,7 @@ public record TrainSettings(
             throw new IllegalArgumentException("a dataset folder comes with its format, the built-in scenes without");
         }
         Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(recipe, "recipe");
         positive("--resolution", height);
         positive("--resolution", width);
         positive("--batch", batchSize);
@@ -119,13 +120,13 @@ public record TrainSettings(
     public TrainSettings withSteps(long total) {
         return new TrainSettings(arch, task, dataset, format, data, height, width, batchSize, total, maxMinutes,
                 learningRate, minLearningRate, Math.min(warmupSteps, total), weightDecay, clipNorm, seed, checkpointEvery,
-                sandwich, granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
+                recipe, granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
     }
 
     /** The same run with another wall-clock budget (a resumed run may bring its own). */
     public TrainSettings withMaxMinutes(double minutes) {
         return new TrainSettings(arch, task, dataset, format, data, height, width, batchSize, steps, minutes,
-                learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed, checkpointEvery, sandwich,
+                learningRate, minLearningRate, warmupSteps, weightDecay, clipNorm, seed, checkpointEvery, recipe,
                 granularity, fixedConfig, initWeights, decoderDim, loaderThreads, loss);
     }
 

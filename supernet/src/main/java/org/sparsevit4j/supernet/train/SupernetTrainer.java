@@ -38,6 +38,7 @@ import org.sparsevit4j.supernet.model.SwinModel;
 import org.sparsevit4j.supernet.weights.ParameterNames;
 import org.sparsevit4j.supernet.weights.SwinWeights;
 import org.sparsevit4j.supernet.checkpoint.TrainInputs;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
 import org.sparsevit4j.supernet.checkpoint.TrainSettings;
 import org.sparsevit4j.supernet.checkpoint.ModelSpec;
@@ -49,7 +50,9 @@ import org.sparsevit4j.supernet.checkpoint.Checkpoints;
  *
  * <p>Every step draws a fresh configuration ({@link SparsitySampler}: a level per block pair,
  * sorted within each stage), runs the batch under it and takes one AdamW step; with the sandwich
- * rule the same batch also runs dense and maximally sparse, the gradients adding up. Fine-tuning
+ * rule the same batch also runs dense and maximally sparse, the gradients adding up; with in-place
+ * distillation it first runs dense without a gradient and every pass also learns those predictions
+ * ({@link SaaRecipe}). Fine-tuning
  * is the same loop with one fixed configuration. Gradients are clipped by their global norm.
  *
  * <p>Checkpoints every N steps and at the end hold weights, optimizer moments, the sampler's
@@ -192,7 +195,7 @@ public final class SupernetTrainer {
                     settings.task() == Task.SEGMENTATION ? settings.loss().describe() : "cross-entropy",
                     settings.finetune() ? "configuration " + settings.fixedConfig().compact()
                             : "a random configuration per step by " + settings.granularity().id()
-                                    + (settings.sandwich() ? " plus dense and sparsest (sandwich)" : ""),
+                                    + settings.recipe().describe(),
                     resumeFrom == null ? "" : ", resuming after step " + startStep));
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                     .optDevices(new Device[] {Device.cpu()}));
@@ -290,6 +293,11 @@ public final class SupernetTrainer {
     }
 
     /** The step loop of one invocation. */
+    /** Cross-entropy of {@code logits} against soft labels, over axis 1 (classes), averaged over the rest. */
+    static NDArray softCrossEntropy(NDArray probabilities, NDArray logits) {
+        return probabilities.mul(logits.logSoftmax(1)).sum(new int[] {1}).mean().neg();
+    }
+
     private final class Loop {
         private TrainSettings settings;
         private final ModelSpec spec;
@@ -371,7 +379,7 @@ public final class SupernetTrainer {
                 return List.of(settings.fixedConfig());
             }
             SparsityConfig random = sampler.next();
-            return settings.sandwich()
+            return settings.recipe().sandwich()
                     ? List.of(random, SparsityConfig.dense(spec.arch()), sampler.sparsest())
                     : List.of(random);
         }
@@ -385,11 +393,15 @@ public final class SupernetTrainer {
                         ? scope.create(toLong(batch.masks()), new Shape(batch.size(), batch.height(), batch.width()))
                         : scope.create(toLong(batch.labels()), new Shape(batch.size()));
                 double sum = 0;
+                NDArray teacher = denseProbabilities(images);
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     for (SparsityConfig config : configs) {
                         swin.backbone().setSparsity(config);
                         NDArray logits = trainer.forward(new NDList(images)).get(0);
                         NDArray value = loss.evaluate(new NDList(labels), new NDList(logits));
+                        if (teacher != null) {
+                            value = value.add(softCrossEntropy(teacher, logits).mul((float) settings.recipe().distill()));
+                        }
                         float scalar = value.getFloat();
                         if (!Float.isFinite(scalar)) {
                             throw diverged(step, "the loss is " + scalar);
@@ -408,6 +420,19 @@ public final class SupernetTrainer {
                 zeroGradients();
                 return sum / configs.size();
             }
+        }
+
+        /**
+         * The dense pass's class probabilities of {@code images}, the soft labels of in-place
+         * distillation (outside the gradient collector and detached, so nothing flows back through
+         * them); null when the run does not distill.
+         */
+        private NDArray denseProbabilities(NDArray images) {
+            if (settings.finetune() || settings.recipe().distill() == 0) {
+                return null;
+            }
+            swin.backbone().setSparsity(SparsityConfig.dense(spec.arch()));
+            return trainer.forward(new NDList(images)).get(0).stopGradient().softmax(1);
         }
 
         private TrainingDivergedException diverged(long step, String what) {

@@ -20,9 +20,13 @@ import org.sparsevit4j.supernet.data.Task;
 class CheckpointMetaTest {
 
     private static CheckpointMeta meta(SyntheticKind kind, SegmentationLoss loss) {
+        return meta(kind, loss, SaaRecipe.PAPER);
+    }
+
+    private static CheckpointMeta meta(SyntheticKind kind, SegmentationLoss loss, SaaRecipe recipe) {
         ArchitectureSpec arch = ArchitectureSpec.preset("swin_micro").withNumClasses(7);
         TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, null,
-                DatasetOptions.defaults().withSynthetic(kind), 64, 64, 2, 10, 0, 1e-3, 0, 1, 0.05, 1.0, 3, 5, false,
+                DatasetOptions.defaults().withSynthetic(kind), 64, 64, 2, 10, 0, 1e-3, 0, 1, 0.05, 1.0, 3, 5, recipe,
                 Granularity.PAIR, null, null, 16, 1, loss);
         return new CheckpointMeta("supernet", new ModelSpec(arch, Task.SEGMENTATION, List.of("a", "b", "c", "d", "e",
                 "f", "g"), 16), null, 4, 99, settings, "data", "sparsevit4j");
@@ -34,6 +38,16 @@ class CheckpointMetaTest {
         CheckpointMeta back = CheckpointMeta.parse(meta(SyntheticKind.BENCHMARK, loss).toJson(), "test");
         assertEquals(SyntheticKind.BENCHMARK, back.settings().data().synthetic());
         assertEquals(loss, back.settings().loss());
+    }
+
+    @Test
+    void theRecipeRoundTripsAndACheckpointFromBeforeDistillationTrainedWithout() {
+        SaaRecipe recipe = new SaaRecipe(true, 0.5);
+        String json = meta(SyntheticKind.BENCHMARK, SegmentationLoss.PLAIN, recipe).toJson();
+        assertEquals(recipe, CheckpointMeta.parse(json, "test").settings().recipe());
+        String old = json.replace(",\"distill\":0.5", "");
+        assertTrue(!old.contains("distill"), old);
+        assertEquals(new SaaRecipe(true, 0), CheckpointMeta.parse(old, "old").settings().recipe());
     }
 
     @Test
@@ -72,6 +86,7 @@ class CheckpointMetaTest {
         // written before the benchmark and the loss options: the easy scenes, the plain cross-entropy
         assertEquals(SyntheticKind.EASY, meta.settings().data().synthetic());
         assertEquals(SegmentationLoss.PLAIN, meta.settings().loss());
+        assertEquals(SaaRecipe.PAPER, meta.settings().recipe());
     }
 
     @Test

@@ -16,8 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.FileHash;
 import org.sparsevit4j.core.InvalidInputException;
 import org.sparsevit4j.core.Json;
@@ -41,10 +45,48 @@ class SupernetTrainerTest {
     Path dir;
 
     static TrainSettings tiny(Task task, long steps, int checkpointEvery, double lr) {
-        DatasetOptions data = DatasetOptions.defaults().withSeed(3);
-        data = new DatasetOptions(3, 0.1, false, 64, 64, 40, 8);
+        return tiny(task, steps, checkpointEvery, lr, SaaRecipe.PAPER);
+    }
+
+    static TrainSettings tiny(Task task, long steps, int checkpointEvery, double lr, SaaRecipe recipe) {
+        DatasetOptions data = new DatasetOptions(3, 0.1, false, 64, 64, 40, 8);
         return new TrainSettings("swin_micro", task, null, null, data, 64, 64, 2, steps, 0, lr, 0, 1, 0.05, 1.0, 11,
-                checkpointEvery, false, Granularity.PAIR, null, null, 32, 1, SegmentationLoss.PLAIN);
+                checkpointEvery, recipe, Granularity.PAIR, null, null, 32, 1, SegmentationLoss.PLAIN);
+    }
+
+    /** The loss of the first step, taken before any update, so the same for every recipe but its added term. */
+    private double firstLoss(SaaRecipe recipe, String name) {
+        List<Double> losses = new ArrayList<>();
+        SupernetTrainer.train(tiny(Task.SEGMENTATION, 1, 1, 1e-3, recipe), dir.resolve(name), new TrainingListener() {
+            @Override
+            public void onStep(Step step) {
+                losses.add(step.loss());
+            }
+        });
+        return losses.get(0);
+    }
+
+    @Test
+    void distillationAddsTheSoftLabelsCrossEntropyInProportionToItsWeight() {
+        double plain = firstLoss(SaaRecipe.PAPER, "plain");
+        double once = firstLoss(new SaaRecipe(false, 1), "once") - plain;
+        double twice = firstLoss(new SaaRecipe(false, 2), "twice") - plain;
+        // an untrained model's dense predictions are nearly uniform over 7 classes: a cross-entropy near ln 7
+        assertTrue(once > 1 && once < 3, "soft-label term " + once);
+        assertEquals(2 * once, twice, 1e-4);
+    }
+
+    @Test
+    void theSoftLabelsCrossEntropyIsMinusTheExpectedLogProbability() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // two pixels of one image, classes on axis 1: p = (1/4, 3/4) and (1, 0); logits give q = (1/4, 3/4) twice
+            NDArray p = manager.create(new float[] {0.25f, 1f, 0.75f, 0f}, new Shape(1, 2, 1, 2));
+            float third = (float) Math.log(3);
+            NDArray logits = manager.create(new float[] {0f, 0f, third, third}, new Shape(1, 2, 1, 2));
+            double first = -(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75));
+            double second = -Math.log(0.25);
+            assertEquals((first + second) / 2, SupernetTrainer.softCrossEntropy(p, logits).getFloat(), 1e-6);
+        }
     }
 
     @Test
@@ -115,7 +157,7 @@ class SupernetTrainerTest {
         Path data = DatasetTrees.ade20k(dir.resolve("ade"));
         TrainSettings base = tiny(Task.SEGMENTATION, 4, 2, 1e-3);
         TrainSettings settings = new TrainSettings(base.arch(), base.task(), data, DatasetFormat.ADE20K, base.data(),
-                64, 64, 2, 4, 0, 1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, null, 32, 1, SegmentationLoss.PLAIN);
+                64, 64, 2, 4, 0, 1e-3, 0, 1, 0.05, 1.0, 11, 2, SaaRecipe.PAPER, Granularity.PAIR, null, null, 32, 1, SegmentationLoss.PLAIN);
         Path run = dir.resolve("run");
         SupernetTrainer.train(settings, run, new TrainingListener() { });
         Files.delete(Checkpoints.file(run, 4));
@@ -144,7 +186,7 @@ class SupernetTrainerTest {
                 .checkpoint();
         TrainSettings base = tiny(Task.SEGMENTATION, 2, 2, 1e-3);
         TrainSettings settings = new TrainSettings(base.arch(), base.task(), null, null, base.data(), 64, 64, 2, 2, 0,
-                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, null, supernet, 32, 1, SegmentationLoss.PLAIN);
+                1e-3, 0, 1, 0.05, 1.0, 11, 2, SaaRecipe.PAPER, Granularity.PAIR, null, supernet, 32, 1, SegmentationLoss.PLAIN);
         Path straight = SupernetTrainer.train(settings, dir.resolve("straight"), new TrainingListener() { })
                 .checkpoint();
         Path killed = dir.resolve("killed");
@@ -197,7 +239,7 @@ class SupernetTrainerTest {
         SparsityConfig config = SparsityConfig.uniform(org.sparsevit4j.core.ArchitectureSpec.preset("swin_micro"), 0.5);
         TrainSettings base = tiny(Task.CLASSIFICATION, 2, 2, 1e-3);
         TrainSettings finetune = new TrainSettings(base.arch(), base.task(), null, null, base.data(), 64, 64, 2, 2, 0,
-                1e-3, 0, 1, 0.05, 1.0, 11, 2, false, Granularity.PAIR, config, null, 32, 1, SegmentationLoss.PLAIN);
+                1e-3, 0, 1, 0.05, 1.0, 11, 2, SaaRecipe.PAPER, Granularity.PAIR, config, null, 32, 1, SegmentationLoss.PLAIN);
         Path file = SupernetTrainer.train(finetune, dir, new TrainingListener() { }).checkpoint();
         CheckpointMeta meta = Checkpoints.meta(file).orElseThrow();
         assertEquals("finetune", meta.kind());

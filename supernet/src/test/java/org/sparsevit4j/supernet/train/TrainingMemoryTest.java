@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsevit4j.supernet.checkpoint.SaaRecipe;
 import org.sparsevit4j.core.Granularity;
 import org.sparsevit4j.supernet.data.DatasetOptions;
 import org.sparsevit4j.supernet.data.Task;
@@ -37,7 +38,7 @@ class TrainingMemoryTest {
     void residentMemoryStaysFlatOverALongRun() {
         DatasetOptions data = new DatasetOptions(9, 0.1, false, 64, 64, 64, 8);
         TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, 64, 64, 4,
-                STEPS, 0, 5e-4, 0, 5, 0.05, 1.0, 2, 80, true, Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN);
+                STEPS, 0, 5e-4, 0, 5, 0.05, 1.0, 2, 80, new SaaRecipe(true, 0), Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN);
         List<Long> resident = new ArrayList<>();
         SupernetTrainer.train(settings, dir, new TrainingListener() {
             @Override
