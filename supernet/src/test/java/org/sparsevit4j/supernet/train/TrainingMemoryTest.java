@@ -38,7 +38,8 @@ class TrainingMemoryTest {
     void residentMemoryStaysFlatOverALongRun() {
         DatasetOptions data = new DatasetOptions(9, 0.1, false, 64, 64, 64, 8);
         TrainSettings settings = new TrainSettings("swin_micro", Task.SEGMENTATION, null, null, data, 64, 64, 4,
-                STEPS, 0, 5e-4, 0, 5, 0.05, 1.0, 2, 80, new SaaRecipe(true, 0), Granularity.PAIR, null, null, 16, 1, SegmentationLoss.PLAIN);
+                STEPS, 0, 5e-4, 0, 5, 0.05, 1.0, 2, 80, new SaaRecipe(true, 1), Granularity.PAIR, null, null, 16, 1,
+                SegmentationLoss.PLAIN); // every pass the recipe has: sandwich and the dense soft labels
         List<Long> resident = new ArrayList<>();
         SupernetTrainer.train(settings, dir, new TrainingListener() {
             @Override
