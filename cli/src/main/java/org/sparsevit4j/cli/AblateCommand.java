@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "model trained dense under uniform sparsity; (b) searched against the best uniform configuration at "
                 + "each budget; (c) evolution against random search with as many evaluations, over seeds; (d) window "
                 + "pruning against the input downsampled to the same MACs. Writes ablation.json and ablation.html. "
-                + "About 45 minutes on 2 cores (--quick: about 6 minutes); run again with the same --out to continue.")
+                + "About 50 minutes on 2 cores (--quick: about 4 minutes); run again with the same --out to continue.")
 public final class AblateCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +38,7 @@ public final class AblateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--quick", description = "A small run (160x160, 300 training steps, small searches on 60 scenes): "
-            + "about 6 minutes on 2 cores; it shows the steps work, not the benchmark's figures.")
+            + "about 4 minutes on 2 cores; it shows the steps work, not the benchmark's figures.")
     boolean quick;
 
     @Mixin
@@ -72,7 +72,7 @@ public final class AblateCommand implements Callable<Integer> {
     Boolean ohem;
 
     @Option(names = "--distill", paramLabel = "W", description = "In-place distillation weight of the SAA supernet "
-            + "(see train-supernet). Default: the training default.")
+            + "(see train-supernet). Default: 1 (--quick: 0).")
     Double distill;
 
     @Option(names = "--budgets", paramLabel = "F,...", split = ",",
