@@ -63,7 +63,7 @@ public record AblationRequest(Path out, String arch, DataSpec data, Resolution r
     }
 
     /**
-     * About 6 minutes on 2 cores (measured with one intra-op thread on a shared machine): small images,
+     * About 4 minutes on 2 cores (measured with one intra-op thread on a shared machine): small images,
      * short trainings, small searches. It shows the pipeline works; its figures are not the benchmark's
      * (see {@link #standard}). Without distillation: in 300 steps the dense teacher has not learned yet,
      * and the supernet scored 0.5957 dense with it against 0.6413 without (README, "Training runs").

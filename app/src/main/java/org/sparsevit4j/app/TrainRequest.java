@@ -27,7 +27,7 @@ import org.sparsevit4j.supernet.checkpoint.SegmentationLoss;
  * @param checkpointEvery steps between checkpoints
  * @param decoderDim width of the segmentation decoder
  * @param loaderThreads decoding threads
- * @param sampling what a sparsity-aware adaptation step trains beyond the paper's (unused when fine-tuning)
+ * @param recipe what a sparsity-aware adaptation step trains beyond the paper's (unused when fine-tuning)
  * @param granularity what one sampled ratio covers
  * @param config the configuration to fine-tune, or null for sparsity-aware adaptation
  * @param loss how segmentation's cross-entropy treats rare classes
