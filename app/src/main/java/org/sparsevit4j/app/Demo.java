@@ -43,11 +43,6 @@ public final class Demo {
 
     public static final String ARCH = "swin_micro";
     public static final String SUMMARY = "demo-summary.json";
-    /**
-     * The demo's 400 SAA steps are too few for distillation, whose dense teacher has not learned yet
-     * (with it the supernet scored 0.6516 dense against 0.6720 without; README, "Training runs").
-     */
-    private static final SaaRecipe SHORT_RUN_RECIPE = SaaRecipe.PAPER;
 
     /** One row of the final table. */
     public record Row(String model, SparsityConfig config, double miou, long macs, double macFraction,
@@ -95,8 +90,8 @@ public final class Demo {
             Trainings.resume(supernet, null, training);
         } else {
             Trainings.run(new TrainRequest(ARCH, data, size, null, supernet, r.trainSteps(), 0, 8, 1e-3, 1e-5, 50, 0.05,
-                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, SHORT_RUN_RECIPE, Granularity.PAIR, null,
-                    SegmentationLoss.PLAIN), training);
+                    1.0, r.seed(), 100, SwinSegmenter.DEFAULT_DECODER_DIM, 1, Trainings.SHORT_RUN_RECIPE,
+                    Granularity.PAIR, null, SegmentationLoss.PLAIN), training);
         }
 
         progress.phase("demo step 3/5: Pareto search under " + r.maxMacs() + " dense MACs (" + r.generations()
